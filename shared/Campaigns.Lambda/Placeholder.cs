@@ -1,0 +1,3 @@
+namespace Campaigns.Lambda;
+
+internal static class Placeholder;
