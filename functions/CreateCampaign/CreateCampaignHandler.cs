@@ -1,0 +1,56 @@
+using Campaigns.Domain.Hosting;
+using Campaigns.Domain.Http;
+using Campaigns.Domain.Model;
+using Campaigns.Domain.Storage;
+using Campaigns.Domain.Validation;
+using Campaigns.Lambda.Http;
+
+namespace Campaigns.Functions.CreateCampaign;
+
+/// <summary>POST /v1.0/campaigns: creates a campaign; a code is never reused, even after a soft delete.</summary>
+internal sealed class CreateCampaignHandler(ICampaignStore store, TimeProvider time) : IHttpEndpoint
+{
+    public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken)
+    {
+        using var body = RequestBody.TryParseObject(request, out string? bodyProblem);
+        if (body is null)
+        {
+            return Problems.InvalidBody(bodyProblem!);
+        }
+
+        var errors = new ValidationErrors();
+        var draft = CampaignValidator.Validate(body.RootElement, pathCode: null, errors);
+        if (draft is null)
+        {
+            return Problems.Validation(errors.ToDictionary());
+        }
+
+        var campaign = NewCampaign(draft, UtcTimestamp.Now(time), CallerIdentity.Of(request));
+        if (!await store.TryCreateAsync(campaign, cancellationToken))
+        {
+            return Problems.Conflict(campaign.Code);
+        }
+
+        var response = Responses.Campaign(201, campaign);
+        response.Headers!["location"] = "/v1.0/campaigns/" + campaign.Code;
+        return response;
+    }
+
+    private static Campaign NewCampaign(CampaignDraft draft, DateTime now, string createdBy) => new()
+    {
+        Code = draft.Code!,
+        Id = Guid.NewGuid(),
+        Description = draft.Description,
+        DiscountPercentage = draft.DiscountPercentage,
+        ProductId = draft.ProductId,
+        TermsConditionsLink = draft.TermsConditionsLink,
+        FromDate = draft.FromDate,
+        ToDate = draft.ToDate,
+        Status = draft.Status ?? CampaignStatus.Active,
+        Active = true,
+        DateCreated = now,
+        DateLastUpdated = now,
+        LastUpdatedBy = createdBy,
+        Version = 1,
+    };
+}

@@ -1,0 +1,29 @@
+using Campaigns.Domain.Hosting;
+using Campaigns.Domain.Http;
+using Campaigns.Domain.Model;
+using Campaigns.Domain.Storage;
+using Campaigns.Lambda.Http;
+
+namespace Campaigns.Functions.DeleteCampaign;
+
+/// <summary>DELETE /v1.0/campaigns/{code}: a soft delete; the item stays, marked DELETED and inactive.</summary>
+internal sealed class DeleteCampaignHandler(ICampaignStore store, TimeProvider time) : IHttpEndpoint
+{
+    public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken)
+    {
+        if (!PathCode.TryRead(request, out string code, out var problem)
+            || !IfMatch.TryRead(request, out var expectedVersions, out problem))
+        {
+            return problem;
+        }
+
+        var deletion = new CampaignDeletion(code, UtcTimestamp.Now(time), CallerIdentity.Of(request), expectedVersions);
+        var outcome = await store.DeleteAsync(deletion, cancellationToken);
+        return outcome.Status switch
+        {
+            WriteStatus.Succeeded => Responses.NoContent(),
+            WriteStatus.VersionMismatch => Problems.PreconditionFailed(code),
+            _ => Problems.NotFound(code),
+        };
+    }
+}

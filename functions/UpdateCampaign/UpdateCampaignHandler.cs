@@ -1,0 +1,43 @@
+using Campaigns.Domain.Hosting;
+using Campaigns.Domain.Http;
+using Campaigns.Domain.Model;
+using Campaigns.Domain.Storage;
+using Campaigns.Domain.Validation;
+using Campaigns.Lambda.Http;
+
+namespace Campaigns.Functions.UpdateCampaign;
+
+/// <summary>PUT /v1.0/campaigns/{code}: replaces the editable fields in one conditional write.</summary>
+internal sealed class UpdateCampaignHandler(ICampaignStore store, TimeProvider time) : IHttpEndpoint
+{
+    public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken)
+    {
+        if (!PathCode.TryRead(request, out string code, out var problem)
+            || !IfMatch.TryRead(request, out var expectedVersions, out problem))
+        {
+            return problem;
+        }
+
+        using var body = RequestBody.TryParseObject(request, out string? bodyProblem);
+        if (body is null)
+        {
+            return Problems.InvalidBody(bodyProblem!);
+        }
+
+        var errors = new ValidationErrors();
+        var draft = CampaignValidator.Validate(body.RootElement, code, errors);
+        if (draft is null)
+        {
+            return Problems.Validation(errors.ToDictionary());
+        }
+
+        var changes = new CampaignChanges(code, draft, UtcTimestamp.Now(time), CallerIdentity.Of(request), expectedVersions);
+        var outcome = await store.UpdateAsync(changes, cancellationToken);
+        return outcome.Status switch
+        {
+            WriteStatus.Succeeded => Responses.Campaign(200, outcome.Campaign!),
+            WriteStatus.VersionMismatch => Problems.PreconditionFailed(code),
+            _ => Problems.NotFound(code),
+        };
+    }
+}

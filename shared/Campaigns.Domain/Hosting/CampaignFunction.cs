@@ -1,0 +1,14 @@
+using Campaigns.Domain.Json;
+using Campaigns.Lambda.Runtime;
+
+namespace Campaigns.Domain.Hosting;
+
+/// <summary>The entry point every function's one-line Program calls.</summary>
+public static class CampaignFunction
+{
+    public static Task<int> RunAsync(Func<CampaignServices, IHttpEndpoint> createEndpoint) =>
+        LambdaHost.RunAsync(
+            logger => new HttpApiFunction(createEndpoint(CampaignServices.FromEnvironment()), logger),
+            CampaignsJsonContext.Default.HttpApiRequest,
+            CampaignsJsonContext.Default.HttpApiResponse);
+}

@@ -1,0 +1,9 @@
+using Campaigns.Lambda.Http;
+
+namespace Campaigns.Domain.Hosting;
+
+/// <summary>One API route's logic; errors it does not handle become 503 or 500 problems in <see cref="HttpApiFunction"/>.</summary>
+public interface IHttpEndpoint
+{
+    Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken);
+}

@@ -1,0 +1,131 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Campaigns.Domain.Model;
+using static Campaigns.Domain.Storage.AttributeNames;
+using static Campaigns.Domain.Storage.CampaignItemMapper;
+
+namespace Campaigns.Domain.Storage;
+
+/// <summary>The campaigns table through the low-level DynamoDB API: explicit items, conditional writes, GSI queries.</summary>
+public sealed class DynamoDbCampaignStore(IAmazonDynamoDB client, string tableName) : ICampaignStore
+{
+    public async Task<Campaign?> GetAsync(string code, CancellationToken cancellationToken)
+    {
+        var response = await client.GetItemAsync(
+            new GetItemRequest { TableName = tableName, Key = CampaignKeys.Of(code), ConsistentRead = true },
+            cancellationToken);
+        return response.Item is { Count: > 0 } item ? FromItem(item) : null;
+    }
+
+    public async Task<bool> TryCreateAsync(Campaign campaign, CancellationToken cancellationToken)
+    {
+        var request = new PutItemRequest
+        {
+            TableName = tableName,
+            Item = ToItem(campaign),
+            ConditionExpression = "attribute_not_exists(#pk)",
+            ExpressionAttributeNames = new() { ["#pk"] = PartitionKey },
+        };
+
+        try
+        {
+            await client.PutItemAsync(request, cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    public Task<WriteOutcome> UpdateAsync(CampaignChanges changes, CancellationToken cancellationToken)
+    {
+        var write = new ConditionalUpdate(changes.Code, changes.ExpectedVersions, changes.UpdatedAt, changes.UpdatedBy);
+        var draft = changes.Draft;
+        write.Set(Description, S(draft.Description));
+        write.Set(DiscountPercentage, N(Validation.DecimalText.Format(draft.DiscountPercentage)));
+        write.Set(ProductId, S(draft.ProductId.ToString("D")));
+        write.Set(TermsConditionsLink, S(draft.TermsConditionsLink));
+        write.Set(FromDate, S(FormatDate(draft.FromDate)));
+        write.Set(ToDate, S(FormatDate(draft.ToDate)));
+        if (draft.Status is { } status)
+        {
+            write.Set(Status, S(status));
+            write.Set(Gsi1SortKey, S(StatusSortKeyOf(status, changes.Code)));
+        }
+
+        return ExecuteAsync(write, cancellationToken);
+    }
+
+    public Task<WriteOutcome> DeleteAsync(CampaignDeletion deletion, CancellationToken cancellationToken)
+    {
+        var write = new ConditionalUpdate(deletion.Code, deletion.ExpectedVersions, deletion.DeletedAt, deletion.DeletedBy);
+        write.Set(Status, S(CampaignStatus.Deleted));
+        write.Set(Active, new AttributeValue { BOOL = false });
+        write.Set(Gsi1SortKey, S(StatusSortKeyOf(CampaignStatus.Deleted, deletion.Code)));
+        return ExecuteAsync(write, cancellationToken);
+    }
+
+    public async Task<CampaignPage> ListActiveAsync(DateOnly today, int limit, string? afterCode, CancellationToken cancellationToken)
+    {
+        // The filter on toDate runs after DynamoDB's Limit, so keep querying until one item more than the
+        // page is found (proving a next page exists) or the index is exhausted.
+        var items = new List<Campaign>(limit + 1);
+        var start = afterCode is null ? null : CampaignKeys.OfActiveIndexEntry(afterCode);
+        do
+        {
+            var response = await client.QueryAsync(ActiveQuery(today, limit + 1 - items.Count, start), cancellationToken);
+            foreach (var item in response.Items ?? [])
+            {
+                items.Add(FromItem(item));
+            }
+
+            start = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (items.Count <= limit && start is not null);
+
+        if (items.Count <= limit)
+        {
+            return new CampaignPage { Items = items, NextToken = null };
+        }
+
+        items.RemoveRange(limit, items.Count - limit);
+        return new CampaignPage { Items = items, NextToken = PageToken.Encode(items[^1].Code) };
+    }
+
+    private QueryRequest ActiveQuery(DateOnly today, int limit, Dictionary<string, AttributeValue>? start) => new()
+    {
+        TableName = tableName,
+        IndexName = StatusIndexName,
+        KeyConditionExpression = "#gsipk = :gsipk AND begins_with(#gsisk, :prefix)",
+        FilterExpression = "#toDate >= :today",
+        ExpressionAttributeNames = new() { ["#gsipk"] = Gsi1PartitionKey, ["#gsisk"] = Gsi1SortKey, ["#toDate"] = ToDate },
+        ExpressionAttributeValues = new()
+        {
+            [":gsipk"] = S(CampaignPartition),
+            [":prefix"] = S(CampaignStatus.Active + "#"),
+            [":today"] = S(FormatDate(today)),
+        },
+        Limit = limit,
+        ExclusiveStartKey = start,
+    };
+
+    private async Task<WriteOutcome> ExecuteAsync(ConditionalUpdate write, CancellationToken cancellationToken)
+    {
+        if (!write.CannotMatch)
+        {
+            try
+            {
+                var response = await client.UpdateItemAsync(write.ToRequest(tableName), cancellationToken);
+                return WriteOutcome.Succeeded(FromItem(response.Attributes));
+            }
+            catch (ConditionalCheckFailedException)
+            {
+                // Rare path, classified below by one consistent read.
+            }
+        }
+
+        var current = await GetAsync(write.Code, cancellationToken);
+        return current is null || current.Status == CampaignStatus.Deleted ? WriteOutcome.NotFound : WriteOutcome.VersionMismatch;
+    }
+}

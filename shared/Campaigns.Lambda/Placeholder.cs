@@ -1,3 +1,0 @@
-namespace Campaigns.Lambda;
-
-internal static class Placeholder;

@@ -1,0 +1,11 @@
+namespace Campaigns.Lambda.Runtime;
+
+internal static class RuntimeApiHeaders
+{
+    public const string RequestId = "Lambda-Runtime-Aws-Request-Id";
+    public const string DeadlineMs = "Lambda-Runtime-Deadline-Ms";
+    public const string InvokedFunctionArn = "Lambda-Runtime-Invoked-Function-Arn";
+    public const string TraceId = "Lambda-Runtime-Trace-Id";
+    public const string FunctionErrorType = "Lambda-Runtime-Function-Error-Type";
+    public const string ErrorContentType = "application/vnd.aws.lambda.error+json";
+}

@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Sockets;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using Campaigns.Domain.Hosting;
+using Campaigns.Lambda.Http;
+using Campaigns.Lambda.Logging;
+using Campaigns.Lambda.Runtime;
+using Campaigns.Testing;
+
+namespace Campaigns.Domain.Tests.Hosting;
+
+public sealed class HttpApiFunctionTests : IDisposable
+{
+    private static readonly LambdaContext Context = new("req-1", Samples.Now.AddSeconds(10), "arn:aws:lambda:eu-west-1:123456789012:function:get", null, "get");
+    private readonly StringWriter _log = new();
+
+    public static TheoryData<Exception> TransientFailures() => new()
+    {
+        new ProvisionedThroughputExceededException("Rate of requests exceeds the allowed throughput.") { ErrorCode = "ProvisionedThroughputExceededException" },
+        new AmazonDynamoDBExceptionStub("ThrottlingException", HttpStatusCode.BadRequest),
+        new AmazonDynamoDBExceptionStub("InternalServerError", HttpStatusCode.InternalServerError),
+        new HttpRequestException("Connection refused (127.0.0.1:8000)", new SocketException((int)SocketError.ConnectionRefused)),
+        new AmazonClientException("Unable to connect", new HttpRequestException("refused")),
+        new OperationCanceledException("deadline"),
+    };
+
+    [Theory]
+    [MemberData(nameof(TransientFailures))]
+    public async Task Handle_WhenStoreUnavailable_Returns503WithRetryAfterAndNoDetails(Exception failure)
+    {
+        var function = Function(new ThrowingEndpoint(failure));
+
+        var response = await function.HandleAsync(Requests.Get("X"), Context, default);
+
+        response.StatusCode.ShouldBe(503);
+        response.Headers!["retry-after"].ShouldBe("1");
+        response.Headers["content-type"].ShouldBe("application/problem+json");
+        response.Body!.ShouldNotContain(failure.Message);
+    }
+
+    [Fact]
+    public async Task Handle_WhenUnexpectedError_Returns500WithoutExceptionTextButLogsIt()
+    {
+        var function = Function(new ThrowingEndpoint(new InvalidOperationException("table campaigns-prod exploded")));
+
+        var response = await function.HandleAsync(Requests.Get("X"), Context, default);
+
+        response.StatusCode.ShouldBe(500);
+        string body = response.Body.ShouldNotBeNull();
+        body.ShouldNotContain("campaigns-prod");
+        body.ShouldNotContain("InvalidOperationException");
+        body.ShouldContain("\"status\":500");
+        _log.ToString().ShouldContain("InvalidOperationException");
+    }
+
+    [Fact]
+    public async Task Handle_WhenEventIsNotPayload2_ThrowsInvalidEvent()
+    {
+        var function = Function(new ThrowingEndpoint(new InvalidOperationException()));
+        var request = Requests.Get("X");
+        request.Version = "1.0";
+
+        await Should.ThrowAsync<InvalidEventException>(() => function.HandleAsync(request, Context, default));
+    }
+
+    [Fact]
+    public async Task Handle_WhenEventHasNoHttpContext_ThrowsInvalidEvent()
+    {
+        var function = Function(new ThrowingEndpoint(new InvalidOperationException()));
+
+        await Should.ThrowAsync<InvalidEventException>(() => function.HandleAsync(new HttpApiRequest(), Context, default));
+    }
+
+    [Fact]
+    public async Task Handle_OnWrite_AddsNoStoreAndNoSniff()
+    {
+        var function = Function(new FixedEndpoint(new HttpApiResponse { StatusCode = 204 }));
+
+        var response = await function.HandleAsync(Requests.Delete("X"), Context, default);
+
+        response.Headers!["cache-control"].ShouldBe("no-store");
+        response.Headers["x-content-type-options"].ShouldBe("nosniff");
+    }
+
+    [Fact]
+    public async Task Handle_OnRead_AddsNoSniffOnly()
+    {
+        var function = Function(new FixedEndpoint(new HttpApiResponse { StatusCode = 200, Body = "{}" }));
+
+        var response = await function.HandleAsync(Requests.Get("X"), Context, default);
+
+        response.Headers!.ShouldContainKey("x-content-type-options");
+        response.Headers!.ShouldNotContainKey("cache-control");
+    }
+
+    [Fact]
+    public async Task Handle_LogsRouteAndStatusButNeverBodyOrAuthorization()
+    {
+        var function = Function(new FixedEndpoint(new HttpApiResponse { StatusCode = 201 }));
+        var request = Requests.Post(null, new() { ["authorization"] = "Bearer secret-token" }).WithBody("{\"description\":\"private words\"}");
+
+        await function.HandleAsync(request, Context, default);
+
+        string log = _log.ToString();
+        log.ShouldContain("POST /v1.0/campaigns 201");
+        log.ShouldNotContain("private words");
+        log.ShouldNotContain("secret-token");
+    }
+
+    public void Dispose() => _log.Dispose();
+
+    private HttpApiFunction Function(IHttpEndpoint endpoint) =>
+        new(endpoint, new LambdaLogger(_log, LogFormat.Json, LogLevel.Information, "test", new FakeTimeProvider(Samples.Now)));
+
+    private sealed class ThrowingEndpoint(Exception failure) : IHttpEndpoint
+    {
+        public Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken) => Task.FromException<HttpApiResponse>(failure);
+    }
+
+    private sealed class FixedEndpoint(HttpApiResponse response) : IHttpEndpoint
+    {
+        public Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken) => Task.FromResult(response);
+    }
+
+    private sealed class AmazonDynamoDBExceptionStub : Amazon.DynamoDBv2.AmazonDynamoDBException
+    {
+        public AmazonDynamoDBExceptionStub(string errorCode, HttpStatusCode status)
+            : base("service said no")
+        {
+            ErrorCode = errorCode;
+            StatusCode = status;
+        }
+    }
+}

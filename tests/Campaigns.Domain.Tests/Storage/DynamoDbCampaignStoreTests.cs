@@ -1,0 +1,102 @@
+using Amazon.DynamoDBv2.Model;
+using Campaigns.Domain.Model;
+using Campaigns.Domain.Storage;
+using Campaigns.Domain.Validation;
+using Campaigns.Testing;
+
+namespace Campaigns.Domain.Tests.Storage;
+
+[Trait("Category", "Integration")]
+public sealed class DynamoDbCampaignStoreTests : CampaignStoreContract, IAsyncLifetime
+{
+    private readonly DynamoDbTestTable _table = new();
+
+    public DynamoDbCampaignStoreTests() => Store = new DynamoDbCampaignStore(_table.Client, _table.Name);
+
+    protected override ICampaignStore Store { get; }
+
+    public Task InitializeAsync() => _table.InitializeAsync();
+
+    public Task DisposeAsync() => _table.DisposeAsync();
+
+    [Fact]
+    public async Task Create_WritesKeysOfTheSingleTableDesign()
+    {
+        await Store.TryCreateAsync(Samples.Campaign("KEYS-1"), default);
+
+        var item = await RawItem("KEYS-1");
+
+        item["PK"].S.ShouldBe("CAMPAIGN#KEYS-1");
+        item["SK"].S.ShouldBe("METADATA");
+        item["GSI1_PK"].S.ShouldBe("CAMPAIGN");
+        item["GSI1_SK"].S.ShouldBe("ACTIVE#KEYS-1");
+        item["discountPercentage"].N.ShouldBe("12.5");
+        item["version"].N.ShouldBe("1");
+        item["dateCreated"].S.ShouldBe("2025-06-15T10:30:00.123Z");
+    }
+
+    [Fact]
+    public async Task Delete_KeepsItemWithDeletedIndexKey()
+    {
+        await Store.TryCreateAsync(Samples.Campaign("KEYS-2"), default);
+
+        await Store.DeleteAsync(new CampaignDeletion("KEYS-2", Samples.Now.UtcDateTime, "a", null), default);
+
+        var item = await RawItem("KEYS-2");
+        item["GSI1_SK"].S.ShouldBe("DELETED#KEYS-2");
+        item["status"].S.ShouldBe("DELETED");
+        item["active"].BOOL.ShouldBe(false);
+    }
+
+    [Fact]
+    public async Task Create_WhenRacedByTwentyWriters_ExactlyOneWins()
+    {
+        var attempts = Enumerable.Range(0, 20).Select(_ => Store.TryCreateAsync(Samples.Campaign("CONTESTED"), default));
+
+        bool[] results = await Task.WhenAll(attempts);
+
+        results.Count(won => won).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Update_WhenTwentyWritersExpectSameVersion_ExactlyOneWins()
+    {
+        await Store.TryCreateAsync(Samples.Campaign("HOT"), default);
+        var draft = new CampaignDraft(null, "x", 1, Samples.ProductId, "https://example.com/t", new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), null);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20)
+            .Select(i => Store.UpdateAsync(new CampaignChanges("HOT", draft with { Description = $"writer {i}" }, Samples.Now.UtcDateTime, "a", [1]), default)));
+
+        outcomes.Count(o => o.Status == WriteStatus.Succeeded).ShouldBe(1);
+        outcomes.Count(o => o.Status == WriteStatus.VersionMismatch).ShouldBe(19);
+        (await Store.GetAsync("HOT", default))!.Version.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task List_SkipsManyExpiredCampaignsBetweenMatches()
+    {
+        // More non-matching items than the page limit sit between matches: the store must keep querying.
+        for (int i = 0; i < 15; i++)
+        {
+            await Store.TryCreateAsync(Samples.Campaign($"OLD-{i:D2}", toDate: new DateOnly(2020, 1, 1)), default);
+        }
+
+        await Store.TryCreateAsync(Samples.Campaign("ZZZ-LIVE"), default);
+
+        var page = await Store.ListActiveAsync(new DateOnly(2025, 7, 1), 2, null, default);
+
+        page.Items.Select(c => c.Code).ShouldBe(["ZZZ-LIVE"]);
+        page.NextToken.ShouldBeNull();
+    }
+
+    private async Task<Dictionary<string, AttributeValue>> RawItem(string code)
+    {
+        var response = await _table.Client.GetItemAsync(new GetItemRequest
+        {
+            TableName = _table.Name,
+            Key = new() { ["PK"] = new AttributeValue { S = "CAMPAIGN#" + code }, ["SK"] = new AttributeValue { S = "METADATA" } },
+            ConsistentRead = true,
+        });
+        return response.Item;
+    }
+}

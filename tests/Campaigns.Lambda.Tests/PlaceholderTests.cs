@@ -1,7 +1,0 @@
-namespace Campaigns.Lambda.Tests;
-
-public sealed class PlaceholderTests
-{
-    [Fact]
-    public void Builds() => true.ShouldBeTrue();
-}

@@ -1,0 +1,35 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Xunit;
+
+namespace Campaigns.Testing;
+
+/// <summary>
+/// A fresh table with the production schema (functions/table.json) on DynamoDB Local, one per test class,
+/// dropped afterwards. DYNAMODB_ENDPOINT must name the server: ./build.sh test starts one and sets it.
+/// </summary>
+public sealed class DynamoDbTestTable : IAsyncLifetime
+{
+    public DynamoDbTestTable()
+    {
+        string endpoint = Environment.GetEnvironmentVariable("DYNAMODB_ENDPOINT") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException("DYNAMODB_ENDPOINT is not set: run integration tests through ./build.sh test, or set it to a DynamoDB Local URL.");
+        Client = new AmazonDynamoDBClient(
+            new BasicAWSCredentials("local", "local"),
+            new AmazonDynamoDBConfig { ServiceURL = endpoint, AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 });
+        Name = "campaigns-test-" + Guid.NewGuid().ToString("N")[..12];
+    }
+
+    public IAmazonDynamoDB Client { get; }
+
+    public string Name { get; }
+
+    public async Task InitializeAsync() => await Client.CreateTableAsync(TableSchema.Load(Name));
+
+    public async Task DisposeAsync()
+    {
+        await Client.DeleteTableAsync(Name);
+        Client.Dispose();
+    }
+}

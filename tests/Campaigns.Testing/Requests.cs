@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+using Campaigns.Lambda.Http;
+
+namespace Campaigns.Testing;
+
+/// <summary>Builds HTTP API payload 2.0 requests the way API Gateway would send them.</summary>
+public static class Requests
+{
+    public static HttpApiRequest Get(string? code = null, Dictionary<string, string>? query = null, Dictionary<string, string>? headers = null) =>
+        Build("GET", code is null ? "/v1.0/campaigns" : "/v1.0/campaigns/{code}", code, body: null, query, headers);
+
+    public static HttpApiRequest Post(JsonNode? body, Dictionary<string, string>? headers = null) =>
+        Build("POST", "/v1.0/campaigns", null, body?.ToJsonString(), null, headers);
+
+    public static HttpApiRequest Put(string code, JsonNode? body, Dictionary<string, string>? headers = null) =>
+        Build("PUT", "/v1.0/campaigns/{code}", code, body?.ToJsonString(), null, headers);
+
+    public static HttpApiRequest Delete(string code, Dictionary<string, string>? headers = null) =>
+        Build("DELETE", "/v1.0/campaigns/{code}", code, null, null, headers);
+
+    public static HttpApiRequest WithBody(this HttpApiRequest request, string? body, bool base64 = false)
+    {
+        request.Body = body;
+        request.IsBase64Encoded = base64;
+        return request;
+    }
+
+    public static HttpApiRequest WithClaims(this HttpApiRequest request, Dictionary<string, string> claims)
+    {
+        request.RequestContext!.Authorizer = new HttpApiAuthorizer { Jwt = new HttpApiJwtAuthorizer { Claims = claims } };
+        return request;
+    }
+
+    private static HttpApiRequest Build(string method, string route, string? code, string? body, Dictionary<string, string>? query, Dictionary<string, string>? headers)
+    {
+        string path = code is null ? route : route.Replace("{code}", code, StringComparison.Ordinal);
+        return new HttpApiRequest
+        {
+            Version = "2.0",
+            RouteKey = method + " " + route,
+            RawPath = path,
+            RawQueryString = query is null ? string.Empty : string.Join('&', query.Select(p => p.Key + "=" + p.Value)),
+            Headers = headers ?? new Dictionary<string, string>(),
+            QueryStringParameters = query,
+            PathParameters = code is null ? null : new Dictionary<string, string> { ["code"] = code },
+            Body = body,
+            RequestContext = new HttpApiRequestContext
+            {
+                RequestId = "req-" + Guid.NewGuid().ToString("N"),
+                RouteKey = method + " " + route,
+                TimeEpoch = Samples.Now.ToUnixTimeMilliseconds(),
+                Http = new HttpApiHttpDescription { Method = method, Path = path, Protocol = "HTTP/1.1", SourceIp = "203.0.113.7", UserAgent = "tests" },
+            },
+        };
+    }
+}
