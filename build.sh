@@ -50,7 +50,7 @@ host_arch() {
 
 # True when the ILCompiler packs for framework $1 and runtime linux-$2 restore here.
 aot_restores() {
-  dotnet restore "$(function_project get_campaign)" -r "linux-$2" -p:CampaignsFramework="$1" >/dev/null 2>&1
+  dotnet restore "$(function_project get_campaign)" -r "linux-$2" -p:PublishAot=true -p:CampaignsFramework="$1" >/dev/null 2>&1
 }
 
 # Prints the framework to AOT-compile with: the requested one, or with --allow-fallback the newest that restores.
