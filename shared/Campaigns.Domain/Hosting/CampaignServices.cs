@@ -1,5 +1,6 @@
 using Amazon;
 using Amazon.DynamoDBv2;
+using Amazon.Runtime;
 using Campaigns.Domain.Storage;
 
 namespace Campaigns.Domain.Hosting;
@@ -12,8 +13,13 @@ public sealed class CampaignServices(ICampaignStore store, TimeProvider time)
     public TimeProvider Time { get; } = time;
 
     /// <summary>Reads TABLE_NAME and AWS_REGION; a missing one fails init, which Lambda reports on the first invoke.</summary>
-    public static CampaignServices FromEnvironment()
+    public static CampaignServices FromEnvironment(Func<string, string?> variables)
     {
+        string Required(string name) =>
+            variables(name) is { Length: > 0 } value
+                ? value
+                : throw new InvalidOperationException($"Environment variable {name} is not set.");
+
         string tableName = Required("TABLE_NAME");
         var config = new AmazonDynamoDBConfig
         {
@@ -21,17 +27,28 @@ public sealed class CampaignServices(ICampaignStore store, TimeProvider time)
             RegionEndpoint = RegionEndpoint.GetBySystemName(Required("AWS_REGION")),
         };
 
-        if (Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_DYNAMODB") is { Length: > 0 } endpoint)
+        if (variables("AWS_ENDPOINT_URL_DYNAMODB") is { Length: > 0 } endpoint)
         {
             config.ServiceURL = endpoint;
         }
 
-        var store = new DynamoDbCampaignStore(new AmazonDynamoDBClient(config), tableName);
+        var credentials = EnvironmentCredentials(variables);
+        var client = credentials is null ? new AmazonDynamoDBClient(config) : new AmazonDynamoDBClient(credentials, config);
+        var store = new DynamoDbCampaignStore(client, tableName);
         return new CampaignServices(store, TimeProvider.System);
     }
 
-    private static string Required(string name) =>
-        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException($"Environment variable {name} is not set.");
+    // Lambda hands every execution environment its role's credentials in these variables; reading them
+    // directly skips the SDK's credential-chain probing at start-up. Elsewhere the SDK's chain applies.
+    private static AWSCredentials? EnvironmentCredentials(Func<string, string?> variables)
+    {
+        if (variables("AWS_ACCESS_KEY_ID") is not { Length: > 0 } keyId || variables("AWS_SECRET_ACCESS_KEY") is not { Length: > 0 } secret)
+        {
+            return null;
+        }
+
+        return variables("AWS_SESSION_TOKEN") is { Length: > 0 } token
+            ? new SessionAWSCredentials(keyId, secret, token)
+            : new BasicAWSCredentials(keyId, secret);
+    }
 }
