@@ -10,5 +10,6 @@ public static class CampaignFunction
         LambdaHost.RunAsync(
             logger => new HttpApiFunction(createEndpoint(CampaignServices.FromEnvironment(Environment.GetEnvironmentVariable)), logger),
             CampaignsJsonContext.Default.HttpApiRequest,
-            CampaignsJsonContext.Default.HttpApiResponse);
+            CampaignsJsonContext.Default.HttpApiResponse,
+            coldStartMetricNamespace: "Campaigns");
 }

@@ -27,6 +27,8 @@ public sealed class LambdaLogger
     }
 
     /// <summary>The invocation being served; written on every entry while set.</summary>
+    internal string FunctionName => _functionName;
+
     public string? RequestId
     {
         get => _requestId;
@@ -63,7 +65,12 @@ public sealed class LambdaLogger
         }
 
         var entry = new LogEntry(_time.GetUtcNow(), level, message, _requestId, _functionName, exception);
-        var line = _format == LogFormat.Json ? JsonLogLine.Format(entry) : TextLogLine.Format(entry);
+        WriteLine(_format == LogFormat.Json ? JsonLogLine.Format(entry) : TextLogLine.Format(entry));
+    }
+
+    /// <summary>Writes a preformatted line (such as a metric record) whatever the level, never interleaved with entries.</summary>
+    internal void WriteLine(string line)
+    {
         // One write per entry: Console.Out flushes on every write, so each write is a system call.
         var terminated = string.Concat(line, "\n");
         lock (_gate)

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json.Serialization.Metadata;
 using Campaigns.Lambda.Logging;
+using Campaigns.Lambda.Metrics;
 
 namespace Campaigns.Lambda.Runtime;
 
@@ -11,10 +13,12 @@ public static class LambdaHost
     /// <param name="initialize">
     /// Receives the runtime's own logger, whose entries carry the current request id.
     /// </param>
+    /// <param name="coldStartMetricNamespace">When set, the first invocation writes a cold-start metric record in this CloudWatch namespace.</param>
     public static async Task<int> RunAsync<TEvent, TResult>(
         Func<LambdaLogger, ILambdaHandler<TEvent, TResult>> initialize,
         JsonTypeInfo<TEvent> eventType,
-        JsonTypeInfo<TResult> resultType)
+        JsonTypeInfo<TResult> resultType,
+        string? coldStartMetricNamespace = null)
     {
         ArgumentNullException.ThrowIfNull(initialize);
         ArgumentNullException.ThrowIfNull(eventType);
@@ -34,7 +38,10 @@ public static class LambdaHost
         var logger = LambdaLogger.FromEnvironment(Console.Out, time, environment);
         var functionName = environment.Get("AWS_LAMBDA_FUNCTION_NAME") ?? string.Empty;
         using var client = new LambdaRuntimeClient(runtimeApi, functionName, logger);
-        var runtime = new LambdaRuntime<TEvent, TResult>(client, eventType, resultType, logger, time, environment);
+        var coldStart = coldStartMetricNamespace is null
+            ? null
+            : new ColdStartMetric(coldStartMetricNamespace, Process.GetCurrentProcess().StartTime.ToUniversalTime());
+        var runtime = new LambdaRuntime<TEvent, TResult>(client, eventType, resultType, logger, time, environment, coldStart);
 
         using var stopping = new CancellationTokenSource();
         // Lambda sends SIGTERM before shutting an environment down (when extensions are registered):

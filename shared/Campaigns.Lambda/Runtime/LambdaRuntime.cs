@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using Campaigns.Lambda.Logging;
+using Campaigns.Lambda.Metrics;
 
 namespace Campaigns.Lambda.Runtime;
 
@@ -15,6 +16,9 @@ internal sealed class LambdaRuntime<TEvent, TResult>
     private readonly LambdaLogger _logger;
     private readonly IEnvironmentVariables _environment;
     private readonly InvocationProcessor<TEvent, TResult> _processor;
+    private readonly TimeProvider _time;
+    private ColdStartMetric? _coldStart;
+    private DateTimeOffset _initEnd;
 
     public LambdaRuntime(
         LambdaRuntimeClient client,
@@ -22,7 +26,8 @@ internal sealed class LambdaRuntime<TEvent, TResult>
         JsonTypeInfo<TResult> resultType,
         LambdaLogger logger,
         TimeProvider time,
-        IEnvironmentVariables environment)
+        IEnvironmentVariables environment,
+        ColdStartMetric? coldStart = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(eventType);
@@ -33,6 +38,8 @@ internal sealed class LambdaRuntime<TEvent, TResult>
         _client = client;
         _logger = logger;
         _environment = environment;
+        _time = time;
+        _coldStart = coldStart;
         _processor = new InvocationProcessor<TEvent, TResult>(client, eventType, resultType, logger, time);
     }
 
@@ -72,6 +79,7 @@ internal sealed class LambdaRuntime<TEvent, TResult>
 
     private async Task<int> ServeAsync(ILambdaHandler<TEvent, TResult> handler, CancellationToken stoppingToken)
     {
+        _initEnd = _time.GetUtcNow();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -103,10 +111,21 @@ internal sealed class LambdaRuntime<TEvent, TResult>
         try
         {
             await _processor.ProcessAsync(handler, invocation, stoppingToken);
+            WriteColdStartOnce(invocation.Context.RequestId);
         }
         finally
         {
             _logger.RequestId = null;
+        }
+    }
+
+    private void WriteColdStartOnce(string requestId)
+    {
+        if (_coldStart is { } metric)
+        {
+            // After the response is posted, so the record costs the first caller nothing.
+            _coldStart = null;
+            _logger.WriteLine(metric.Format(_logger.FunctionName, requestId, _initEnd, _time.GetUtcNow()));
         }
     }
 }

@@ -1,4 +1,5 @@
 using Campaigns.Lambda.Logging;
+using Campaigns.Lambda.Metrics;
 using Campaigns.Lambda.Runtime;
 
 namespace Campaigns.Lambda.Tests.Fakes;
@@ -36,11 +37,14 @@ internal sealed class RuntimeHarness : IDisposable
         CancellationToken stoppingToken = default) =>
         RunAsync(() => new DelegateHandler<TestEvent, TestResult>(handle), stoppingToken);
 
+    /// <summary>When set before running, the runtime writes a cold-start metric record with it.</summary>
+    public ColdStartMetric? ColdStart { get; set; }
+
     public Task<int> RunAsync(
         Func<ILambdaHandler<TestEvent, TestResult>> initialize, CancellationToken stoppingToken = default)
     {
         var runtime = new LambdaRuntime<TestEvent, TestResult>(
-            Client, TestJsonContext.Default.TestEvent, TestJsonContext.Default.TestResult, Logger, Time, Environment);
+            Client, TestJsonContext.Default.TestEvent, TestJsonContext.Default.TestResult, Logger, Time, Environment, ColdStart);
         return runtime.RunAsync(initialize, stoppingToken);
     }
 

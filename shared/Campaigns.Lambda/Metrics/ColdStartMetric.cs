@@ -1,0 +1,55 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace Campaigns.Lambda.Metrics;
+
+/// <summary>
+/// The one CloudWatch Embedded Metric Format record a process writes on its first invocation:
+/// <c>ColdStart</c> = 1 and <c>InitDurationMs</c> from process start to the end of init, by
+/// <c>FunctionName</c>. As a metric, cold starts can be graphed and alarmed on without log queries.
+/// </summary>
+internal sealed class ColdStartMetric(string metricNamespace, DateTimeOffset processStart)
+{
+    public string Format(string functionName, string requestId, DateTimeOffset initEnd, DateTimeOffset now)
+    {
+        double initDurationMs = Math.Round((initEnd - processStart).TotalMilliseconds, 3);
+        var buffer = new ArrayBufferWriter<byte>(384);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("_aws");
+            writer.WriteNumber("Timestamp", now.ToUnixTimeMilliseconds());
+            writer.WriteStartArray("CloudWatchMetrics");
+            writer.WriteStartObject();
+            writer.WriteString("Namespace", metricNamespace);
+            writer.WriteStartArray("Dimensions");
+            writer.WriteStartArray();
+            writer.WriteStringValue("FunctionName");
+            writer.WriteEndArray();
+            writer.WriteEndArray();
+            writer.WriteStartArray("Metrics");
+            WriteDefinition(writer, "ColdStart", "Count");
+            WriteDefinition(writer, "InitDurationMs", "Milliseconds");
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteString("FunctionName", functionName);
+            writer.WriteNumber("ColdStart", 1);
+            writer.WriteNumber("InitDurationMs", initDurationMs);
+            writer.WriteString("requestId", requestId);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteDefinition(Utf8JsonWriter writer, string name, string unit)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("Name", name);
+        writer.WriteString("Unit", unit);
+        writer.WriteEndObject();
+    }
+}
