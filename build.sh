@@ -22,6 +22,10 @@ Commands:
              coverage. Ends with one line "N passed, N failed".
   serve      Build the five functions (AOT), start DynamoDB Local and the local API on
              http://127.0.0.1:3000 (Lambda Runtime API emulator + HTTP API front). Ctrl-C stops all.
+  bench      Cold-start and warm benchmark of the real binaries (aot, jit, floor side by side) over
+             DynamoDB Local; writes docs/bench/results/<timestamp>.json|.md and refreshes
+             docs/performance.md. Options: --cold N (20), --warm N (200), --functions a,b,
+             --variants aot,jit,floor, --out DIR (docs/bench).
   package    AOT-publish the five functions into artifacts/<arch>/<name>.zip.
   help       This text.
 
@@ -254,6 +258,32 @@ BANNER
   wait "$EMULATOR_PID"
 }
 
+cmd_bench() {
+  local framework="${FRAMEWORK:-$PRODUCTION_FRAMEWORK}" arch name jit_dir floor_dir
+  arch="$(host_arch)"
+  mkdir -p "$WORK"
+  framework="$(resolve_aot_framework "$framework" "$arch" yes)"
+  publish_all "$framework" "$arch"
+  jit_dir="$WORK/publish/jit-$PRODUCTION_FRAMEWORK"
+  for name in $(function_names); do
+    log "JIT publish: $name ($PRODUCTION_FRAMEWORK, framework-dependent)"
+    rm -rf "${jit_dir:?}/$name"
+    dotnet publish "$(function_project "$name")" -c Release -p:CampaignsFramework="$PRODUCTION_FRAMEWORK" \
+      -o "$jit_dir/$name" -nologo -v:quiet -clp:NoSummary >&2 || die "JIT publish of $name failed"
+  done
+  floor_dir="$WORK/publish/floor-$framework-$arch"
+  log "AOT publish: floor ($framework)"
+  dotnet publish tests/Campaigns.Bench.Floor -c Release -r "linux-$arch" -p:CampaignsFramework="$framework" \
+    -o "$floor_dir" -nologo -v:quiet -clp:NoSummary >&2 || die "floor publish failed"
+  log "building the bench"
+  dotnet build tests/Campaigns.Bench -c Release -o "$WORK/bench" -nologo -v:quiet -clp:NoSummary >&2 || die "bench build failed"
+  trap stop_children EXIT
+  trap 'exit 130' INT TERM
+  start_dynamodb_local
+  dotnet "$WORK/bench/Campaigns.Bench.dll" --aot-dir "$(functions_dir "$framework" "$arch")" --jit-dir "$jit_dir" \
+    --floor-dir "$floor_dir" --dynamodb-endpoint "$DYNAMODB_ENDPOINT" --aot-framework "$framework" "${BENCH_ARGS[@]}"
+}
+
 cmd_test() {
   local framework="${FRAMEWORK:-$PRODUCTION_FRAMEWORK}" aot_framework results passed=0 failed=0 line
   mkdir -p "$WORK"
@@ -297,6 +327,7 @@ ARCH="arm64"
 PORT=3000
 PERSIST_DIR=""
 SERVE_DYNAMODB_ENDPOINT=""
+BENCH_ARGS=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --framework) FRAMEWORK="${2:?--framework needs a value}"; shift 2 ;;
@@ -304,6 +335,7 @@ while [[ $# -gt 0 ]]; do
     --port) PORT="${2:?--port needs a value}"; shift 2 ;;
     --persist) PERSIST_DIR="${2:?--persist needs a folder}"; shift 2 ;;
     --dynamodb-endpoint) SERVE_DYNAMODB_ENDPOINT="${2:?--dynamodb-endpoint needs a URL}"; shift 2 ;;
+    --cold|--warm|--functions|--variants|--out) BENCH_ARGS+=("$1" "${2:?$1 needs a value}"); shift 2 ;;
     -*) [[ "$1" == -h || "$1" == --help ]] && { usage; exit 0; }; die "unknown option: $1 (see ./build.sh help)" ;;
     *) [[ -z "$command" ]] || die "one command at a time (got $command and $1)"; command="$1"; shift ;;
   esac
@@ -313,6 +345,7 @@ command="${command:-help}"
 case "$command" in
   test) cmd_test ;;
   serve) cmd_serve ;;
+  bench) cmd_bench ;;
   package) cmd_package ;;
   help|-h|--help) usage ;;
   *) usage; die "unknown command: $command" ;;

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Campaigns.Bench;
+
+internal static class BenchCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = BenchOptions.Parse(args);
+        var variants = options.Variants.Select(name => new Variant(name, options.VariantDirectories.TryGetValue(name, out string? dir) ? dir : throw new ArgumentException($"--{name}-dir is required"))).ToList();
+        string runId = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
+        var workload = new Workload(runId);
+        await using var table = new BenchTable(options.DynamoDbEndpoint, "bench-" + runId);
+        await table.CreateAndSeedAsync(workload, Workload.DeletePoolSize(options.ColdRuns, options.WarmRuns, variants.Count));
+        double roundTrip = await table.RoundTripP50Async(200);
+
+        await using var server = await RuntimeApiServer.StartAsync(Math.Max(1, options.Functions.Count * variants.Count));
+        var runner = new BenchRunner(options, server, workload, FunctionEnvironment(options, table.Name));
+        await runner.RunAsync(variants);
+
+        var summaries = (from function in options.Functions
+                         from variant in variants
+                         select Summary.Of(
+                             function,
+                             variant.Name,
+                             runner.Cold,
+                             runner.Warm,
+                             runner.WarmPeakRssMb.GetValueOrDefault((function, variant.Name)),
+                             new FileInfo(variant.BinaryPath(function)).Length,
+                             Sizes.ZipBytes(variant.BinaryPath(function)))).ToList();
+        string timestamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var run = new RunRecord(timestamp, Git("rev-parse HEAD"), options.AotFramework, Machine(), options, roundTrip, runner.Cold, runner.Warm, summaries);
+        Write(run, options.OutputDirectory);
+        return summaries.Sum(s => s.Failures) == 0 ? 0 : 3;
+    }
+
+    private static void Write(RunRecord run, string outputDirectory)
+    {
+        string results = Path.Combine(outputDirectory, "results");
+        Directory.CreateDirectory(results);
+        JsonReport.Write(Path.Combine(results, run.Timestamp + ".json"), run);
+        File.WriteAllText(Path.Combine(outputDirectory, "latest.svg"), SvgChart.Render(run.Summaries));
+        string markdown = MarkdownReport.Build(run, "bench/latest.svg");
+        File.WriteAllText(Path.Combine(results, run.Timestamp + ".md"), markdown.Replace("bench/latest.svg", "../latest.svg", StringComparison.Ordinal));
+        MarkdownReport.Refresh(Path.Combine(outputDirectory, "..", "performance.md"), markdown);
+        Console.WriteLine(markdown);
+    }
+
+    private static Dictionary<string, string> FunctionEnvironment(BenchOptions options, string tableName)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["TABLE_NAME"] = tableName,
+            ["AWS_REGION"] = "eu-west-1",
+            ["AWS_ACCESS_KEY_ID"] = "local",
+            ["AWS_SECRET_ACCESS_KEY"] = "local",
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = options.FunctionDynamoDbEndpoint ?? options.DynamoDbEndpoint,
+            ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = options.MemorySizeMb.ToString(CultureInfo.InvariantCulture),
+            ["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST",
+            ["AWS_LAMBDA_LOG_FORMAT"] = "JSON",
+            ["AWS_LAMBDA_INITIALIZATION_TYPE"] = "on-demand",
+        };
+        if (options.CertificateFile is not null)
+        {
+            environment["SSL_CERT_FILE"] = options.CertificateFile;
+        }
+
+        return environment;
+    }
+
+    private static string Machine()
+    {
+        string cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
+        string kernel = File.ReadAllText("/proc/sys/kernel/osrelease").Trim();
+        return $"{cpu}, {Environment.ProcessorCount} cores, Linux {kernel}";
+    }
+
+    private static string Git(string arguments)
+    {
+        try
+        {
+            using var git = Process.Start(new ProcessStartInfo("git", arguments) { RedirectStandardOutput = true, UseShellExecute = false })!;
+            string output = git.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit();
+            return output.Length > 0 ? output : "unknown";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "unknown";
+        }
+    }
+}

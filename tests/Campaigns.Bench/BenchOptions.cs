@@ -1,0 +1,65 @@
+using System.Globalization;
+
+namespace Campaigns.Bench;
+
+internal sealed class BenchOptions
+{
+    public int ColdRuns { get; private set; } = 20;
+
+    public int WarmRuns { get; private set; } = 200;
+
+    public IReadOnlyList<string> Functions { get; private set; } = ["list_campaigns", "get_campaign", "create_campaign", "update_campaign", "delete_campaign"];
+
+    public IReadOnlyList<string> Variants { get; private set; } = ["aot", "jit", "floor"];
+
+    public string OutputDirectory { get; private set; } = "docs/bench";
+
+    /// <summary>Folder per variant holding <c>&lt;function&gt;/bootstrap</c> (aot), <c>&lt;function&gt;/bootstrap.dll</c> (jit) or <c>bootstrap</c> (floor).</summary>
+    public Dictionary<string, string> VariantDirectories { get; } = new(StringComparer.Ordinal);
+
+    public string DynamoDbEndpoint { get; private set; } = string.Empty;
+
+    /// <summary>What the functions should call instead of <see cref="DynamoDbEndpoint"/> (a TLS terminator in front of it), if anything.</summary>
+    public string? FunctionDynamoDbEndpoint { get; private set; }
+
+    public string? CertificateFile { get; private set; }
+
+    public string AotFramework { get; private set; } = "unknown";
+
+    public int MemorySizeMb { get; private set; } = 256;
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchOptions();
+        for (int i = 0; i < args.Count; i++)
+        {
+            string value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--cold": options.ColdRuns = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--warm": options.WarmRuns = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--functions": options.Functions = value.Split(',', StringSplitOptions.RemoveEmptyEntries); break;
+                case "--variants": options.Variants = value.Split(',', StringSplitOptions.RemoveEmptyEntries); break;
+                case "--out": options.OutputDirectory = value; break;
+                case "--aot-dir": options.VariantDirectories["aot"] = value; break;
+                case "--jit-dir": options.VariantDirectories["jit"] = value; break;
+                case "--floor-dir": options.VariantDirectories["floor"] = value; break;
+                case "--dynamodb-endpoint": options.DynamoDbEndpoint = value; break;
+                case "--function-dynamodb-endpoint": options.FunctionDynamoDbEndpoint = value; break;
+                case "--ca-file": options.CertificateFile = value; break;
+                case "--aot-framework": options.AotFramework = value; break;
+                case "--memory-mb": options.MemorySizeMb = int.Parse(value, CultureInfo.InvariantCulture); break;
+                default: throw new ArgumentException("unknown option " + args[i]);
+            }
+
+            i++;
+        }
+
+        if (options.ColdRuns < 1 || options.WarmRuns < 1 || options.DynamoDbEndpoint.Length == 0)
+        {
+            throw new ArgumentException("--cold and --warm must be at least 1 and --dynamodb-endpoint is required");
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+
+namespace Campaigns.Bench;
+
+internal static class MarkdownReport
+{
+    public const string StartMarker = "<!-- bench:start -->";
+    public const string EndMarker = "<!-- bench:end -->";
+
+    public static string Build(RunRecord run, string chartFile)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Run `{run.Timestamp}` at `{run.GitSha[..Math.Min(12, run.GitSha.Length)]}` on {run.Machine}; aot and floor built for {run.AotFramework}, jit on net{Environment.Version.ToString(2)}; {run.Options.ColdRuns} cold starts and {run.Options.WarmRuns} warm invocations per function and variant; DynamoDB Local round trip p50 {F(run.DynamoRoundTripMs)} ms{(run.Options.FunctionDynamoDbEndpoint is null ? string.Empty : "; functions reach DynamoDB over TLS")}.");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"![Cold start and warm latency per function and variant]({chartFile})");
+        md.AppendLine();
+        md.AppendLine("| Function | Variant | Cold total p50 | p99 | Init p50 | First invocation p50 | Init CPU | First-invocation CPU | Projected first invocation @256 MB | Warm p50 | p90 | p99 | Peak RSS | Binary | Zip | Failures |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var s in run.Summaries)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Function} | {s.Variant} | {F(s.ColdP50)} | {F(s.ColdP99)} | {F(s.InitP50)} | {F(s.FirstP50)} | {F(s.InitCpuP50)} | {F(s.FirstCpuP50)} | {F(s.ProjectedFirstAt256Ms)} | {F(s.WarmP50)} | {F(s.WarmP90)} | {F(s.WarmP99)} | {F(s.PeakRssMb)} MB | {s.BinaryBytes / 1e6:0.00} MB | {s.ZipBytes / 1e6:0.00} MB | {s.Failures} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("Times in ms. Cold total = init (spawn → first `next`) + first invocation (event handed over → response posted). CPU = all threads, from `/proc/<pid>/task/*/schedstat`.");
+        md.AppendLine();
+        md.AppendLine("| Budget | Measured | Met |");
+        md.AppendLine("|---|---|---|");
+        foreach (var (rule, measured, met) in Budget.Evaluate(run.Summaries, run.DynamoRoundTripMs))
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {rule} | {measured} | {(met ? "yes" : "**no**")} |");
+        }
+
+        return md.ToString();
+    }
+
+    /// <summary>Replaces the text between the markers of docs/performance.md, keeping the hand-written rest.</summary>
+    public static void Refresh(string documentPath, string generated)
+    {
+        string text = File.Exists(documentPath) ? File.ReadAllText(documentPath) : $"# Performance\n\n{StartMarker}\n{EndMarker}\n";
+        int start = text.IndexOf(StartMarker, StringComparison.Ordinal);
+        int end = text.IndexOf(EndMarker, StringComparison.Ordinal);
+        if (start < 0 || end < start)
+        {
+            text += $"\n{StartMarker}\n{EndMarker}\n";
+            start = text.IndexOf(StartMarker, StringComparison.Ordinal);
+            end = text.IndexOf(EndMarker, StringComparison.Ordinal);
+        }
+
+        File.WriteAllText(documentPath, text[..(start + StartMarker.Length)] + "\n" + generated + text[end..]);
+    }
+
+    private static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,1 @@
+return await Campaigns.Bench.BenchCommand.RunAsync(args);

@@ -1,0 +1,13 @@
+namespace Campaigns.Bench;
+
+/// <summary>Everything one bench run produced, with what is needed to reproduce and compare it.</summary>
+internal sealed record RunRecord(
+    string Timestamp,
+    string GitSha,
+    string AotFramework,
+    string Machine,
+    BenchOptions Options,
+    double DynamoRoundTripMs,
+    IReadOnlyList<ColdSample> Cold,
+    IReadOnlyList<WarmSample> Warm,
+    IReadOnlyList<Summary> Summaries);

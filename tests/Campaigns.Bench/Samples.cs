@@ -1,0 +1,9 @@
+namespace Campaigns.Bench;
+
+/// <summary>Raw measurements of one cold start: spawn → first `next` (init) → first response (first invocation).</summary>
+internal sealed record ColdSample(string Function, string Variant, double InitMs, double FirstInvocationMs, double InitCpuMs, double FirstInvocationCpuMs, double PeakRssMb, bool Succeeded)
+{
+    public double TotalMs => InitMs + FirstInvocationMs;
+}
+
+internal sealed record WarmSample(string Function, string Variant, double DurationMs, bool Succeeded);

@@ -1,0 +1,48 @@
+namespace Campaigns.Bench;
+
+/// <summary>The figures of one function and variant, as reported in tables and checked against the budget.</summary>
+internal sealed record Summary(
+    string Function,
+    string Variant,
+    double ColdP50,
+    double ColdP99,
+    double InitP50,
+    double FirstP50,
+    double InitCpuP50,
+    double FirstCpuP50,
+    double WarmP50,
+    double WarmP90,
+    double WarmP99,
+    double PeakRssMb,
+    long BinaryBytes,
+    long ZipBytes,
+    int Failures)
+{
+    /// <summary>
+    /// A 256 MB function gets about 256/1769 of a vCPU once init is over (Lambda allots one full vCPU
+    /// at 1,769 MB), so CPU-bound first-invocation work stretches by that ratio there.
+    /// </summary>
+    public double ProjectedFirstAt256Ms => FirstCpuP50 * 1769.0 / 256.0;
+
+    public static Summary Of(string function, string variant, IReadOnlyList<ColdSample> cold, IReadOnlyList<WarmSample> warm, double warmRss, long binary, long zip)
+    {
+        var c = cold.Where(s => s.Function == function && s.Variant == variant).ToList();
+        var w = warm.Where(s => s.Function == function && s.Variant == variant).Select(s => s.DurationMs).ToList();
+        return new Summary(
+            function,
+            variant,
+            Stats.Percentile(c.Select(s => s.TotalMs), 50),
+            Stats.Percentile(c.Select(s => s.TotalMs), 99),
+            Stats.Percentile(c.Select(s => s.InitMs), 50),
+            Stats.Percentile(c.Select(s => s.FirstInvocationMs), 50),
+            Stats.Percentile(c.Select(s => s.InitCpuMs), 50),
+            Stats.Percentile(c.Select(s => s.FirstInvocationCpuMs), 50),
+            Stats.Percentile(w, 50),
+            Stats.Percentile(w, 90),
+            Stats.Percentile(w, 99),
+            Math.Max(warmRss, c.Count == 0 ? 0 : c.Max(s => s.PeakRssMb)),
+            binary,
+            zip,
+            c.Count(s => !s.Succeeded) + warm.Count(s => s.Function == function && s.Variant == variant && !s.Succeeded));
+    }
+}
