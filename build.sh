@@ -27,6 +27,8 @@ Commands:
              docs/performance.md. Options: --cold N (20), --warm N (200), --functions a,b,
              --variants aot,jit,floor, --out DIR (docs/bench).
   package    AOT-publish the five functions into artifacts/<arch>/<name>.zip.
+  coldstart  Force N cold starts per deployed function and print the cold-start table
+             (--env dev|sit|prod --runs N [--dry-run]); see docs/operations.md.
   help       This text.
 
 Options:
@@ -62,14 +64,15 @@ aot_restores() {
   dotnet restore "$(function_project get_campaign)" -r "linux-$2" -p:PublishAot=true -p:CampaignsFramework="$1" >/dev/null 2>&1
 }
 
-# Prints the framework to AOT-compile with: the requested one, or with --allow-fallback the newest that restores.
+# Prints the framework to AOT-compile with: the requested one or, when allowed, the newest that restores.
+# Fallback is allowed only for the default framework; an explicit --framework is taken at its word.
 resolve_aot_framework() {
   local requested="$1" arch="$2" allow_fallback="$3" candidate
   if aot_restores "$requested" "$arch"; then
     echo "$requested"
     return
   fi
-  [[ "$allow_fallback" == yes ]] || die "the Native AOT packs for $requested (linux-$arch) do not restore on this machine; pass --framework net9.0 or build in the container (see README)"
+  [[ "$allow_fallback" == yes ]] || die "the Native AOT packs for $requested (linux-$arch) do not restore on this machine; an explicit --framework is never substituted: pass another one or build in the container (see README)"
   for candidate in "${FALLBACK_FRAMEWORKS[@]}"; do
     [[ "$candidate" == "$requested" ]] && continue
     if aot_restores "$candidate" "$arch"; then
@@ -83,6 +86,8 @@ resolve_aot_framework() {
   done
   die "no framework's Native AOT packs restore on this machine"
 }
+
+fallback_allowed() { if [[ -z "$FRAMEWORK" ]]; then echo yes; else echo no; fi; }
 
 # publish_function NAME FRAMEWORK ARCH OUTDIR: AOT-publishes one function; warnings are errors.
 publish_function() {
@@ -100,7 +105,7 @@ cmd_package() {
   if [[ "$ARCH" != "$(host_arch)" ]]; then
     die "cannot build linux-$ARCH binaries on this $(host_arch) host without a container; run on an $ARCH machine or in CI (the container build comes with the CI workflow)"
   fi
-  framework="$(resolve_aot_framework "$framework" "$ARCH" no)"
+  framework="$(resolve_aot_framework "$framework" "$ARCH" "$(fallback_allowed)")"
   mkdir -p "artifacts/$ARCH"
   for name in $(function_names); do
     log "package $name ($framework, linux-$ARCH)"
@@ -225,7 +230,7 @@ cmd_serve() {
   local framework="${FRAMEWORK:-$PRODUCTION_FRAMEWORK}" arch table="campaigns" emulator
   arch="$(host_arch)"
   mkdir -p "$WORK"
-  framework="$(resolve_aot_framework "$framework" "$arch" yes)"
+  framework="$(resolve_aot_framework "$framework" "$arch" "$(fallback_allowed)")"
   publish_all "$framework" "$arch"
   log "building the emulator"
   dotnet build tests/Campaigns.Emulator -c Release -o "$WORK/emulator" -nologo -v:quiet -clp:NoSummary >&2 || die "emulator build failed"
@@ -258,11 +263,25 @@ BANNER
   wait "$EMULATOR_PID"
 }
 
+# Terraform, workflow and ops-script policy tests (tests/policy/README.md); TAP output so the counts
+# join the final "N passed, N failed" line.
+run_policy_tests() {
+  ensure_node_tools
+  log "policy tests (node --test tests/policy)"
+  node --test --test-reporter=tap tests/policy/*.test.mjs >"$WORK/policy.tap" 2>&1
+  local status=$?
+  grep -E '^# (tests|pass|fail) ' "$WORK/policy.tap" >&2 || true
+  [[ $status -eq 0 ]] || grep -E '^not ok|^# Subtest' -A3 "$WORK/policy.tap" | grep -B1 -A3 '^not ok' >&2 || true
+  POLICY_PASSED="$(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$WORK/policy.tap" | tail -1)"
+  POLICY_FAILED="$(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$WORK/policy.tap" | tail -1)"
+  return $status
+}
+
 cmd_bench() {
   local framework="${FRAMEWORK:-$PRODUCTION_FRAMEWORK}" arch name jit_dir floor_dir
   arch="$(host_arch)"
   mkdir -p "$WORK"
-  framework="$(resolve_aot_framework "$framework" "$arch" yes)"
+  framework="$(resolve_aot_framework "$framework" "$arch" "$(fallback_allowed)")"
   publish_all "$framework" "$arch"
   jit_dir="$WORK/publish/jit-$PRODUCTION_FRAMEWORK"
   for name in $(function_names); do
@@ -294,7 +313,9 @@ cmd_test() {
   dotnet format Campaigns.slnx --verify-no-changes -v:quiet || die "code is not formatted: run 'dotnet format Campaigns.slnx'"
 
   lint_openapi
-  aot_framework="$(resolve_aot_framework "$framework" "$(host_arch)" yes)"
+  local policy_status=0
+  run_policy_tests || policy_status=$?
+  aot_framework="$(resolve_aot_framework "$framework" "$(host_arch)" "$(fallback_allowed)")"
   publish_all "$aot_framework" "$(host_arch)"
   # The end-to-end tests drive these exact binaries through the emulator.
   export CAMPAIGNS_FUNCTIONS_DIR
@@ -314,12 +335,18 @@ cmd_test() {
     failed=$((failed + $(sed -E 's/.*Failed: *([0-9]+),.*/\1/' <<<"$line")))
   done < <(grep -E '^(Passed|Failed)! +- Failed: ' "$WORK/test.log")
   python3 tests/tools/coverage.py "$results" 85 || status=1
+  passed=$((passed + ${POLICY_PASSED:-0}))
+  failed=$((failed + ${POLICY_FAILED:-0}))
+  [[ $policy_status -eq 0 ]] || status=1
   if [[ $status -ne 0 && $failed -eq 0 ]]; then
     warn "the run failed without a failing test (build error, or coverage below the bar): see above"
   fi
   echo "$passed passed, $failed failed"
   [[ $status -eq 0 ]]
 }
+
+# coldstart takes options of its own: hand everything to the ops script.
+if [[ "${1:-}" == coldstart ]]; then shift; exec "$ROOT/terraform/scripts/coldstart.sh" "$@"; fi
 
 command=""
 FRAMEWORK=""

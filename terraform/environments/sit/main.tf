@@ -1,0 +1,72 @@
+# The Campaigns stack. This file is identical in every environment (a policy test keeps it so);
+# what differs between environments lives in env.tf and backend.hcl.
+
+locals {
+  # The single source of truth for functions, routes and permissions, and for the table's keys.
+  # Adding a function is adding an entry to functions.json (and building its zip).
+  functions    = jsondecode(file("${path.module}/../../../functions/functions.json"))
+  table_schema = jsondecode(file("${path.module}/../../../functions/table.json"))
+  name_prefix  = "campaigns-${local.environment}"
+}
+
+module "table" {
+  source = "../../modules/table"
+
+  name                = local.name_prefix
+  schema              = local.table_schema
+  deletion_protection = local.deletion_protection
+}
+
+module "functions" {
+  source   = "../../modules/function"
+  for_each = local.functions
+
+  name                  = "${local.name_prefix}-${each.key}"
+  description           = "Campaigns ${each.key} at ${var.artifact_sha}"
+  zip_path              = "${var.artifacts_dir}/${each.key}.zip"
+  table_name            = module.table.name
+  table_arn             = module.table.arn
+  index_arns            = values(module.table.index_arns)
+  dynamodb_actions      = each.value.dynamodb_actions
+  dynamodb_resources    = each.value.dynamodb_resources
+  memory_size           = local.memory_size
+  log_retention_days    = local.log_retention_days
+  application_log_level = local.application_log_level
+}
+
+module "http_api" {
+  source = "../../modules/http_api"
+
+  name      = local.name_prefix
+  functions = local.functions
+  targets = {
+    for key, fn in module.functions : key => {
+      function_name = fn.function_name
+      alias_name    = fn.alias_name
+      invoke_arn    = fn.alias_invoke_arn
+    }
+  }
+  jwt_issuer                = var.jwt_issuer
+  jwt_audience              = var.jwt_audience
+  cors_allow_origins        = var.cors_allow_origins
+  throttling_burst_limit    = local.throttling_burst_limit
+  throttling_rate_limit     = local.throttling_rate_limit
+  access_log_retention_days = local.log_retention_days
+}
+
+module "observability" {
+  source = "../../modules/observability"
+
+  name = local.name_prefix
+  functions = {
+    for key, fn in module.functions : key => {
+      function_name  = fn.function_name
+      log_group_name = fn.log_group_name
+    }
+  }
+  api_id             = module.http_api.api_id
+  queries_dir        = "${path.module}/../../queries"
+  create_alarm_topic = local.create_alarm_topic
+  alarm_topic_arn    = var.alarm_topic_arn
+  alarm_emails       = var.alarm_emails
+}

@@ -1,0 +1,119 @@
+variable "name" {
+  type        = string
+  description = "Lambda function name, e.g. campaigns-dev-get_campaign. Also names the log group and role."
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_-]{1,56}$", var.name))
+    error_message = "Use letters, digits, '-' and '_', at most 56 characters (the role name adds '-role' within IAM's 64)."
+  }
+}
+
+variable "description" {
+  type        = string
+  description = "Function description; the environments put the artifact's commit here so every published version names its commit."
+  default     = ""
+}
+
+variable "zip_path" {
+  type        = string
+  description = "Path of the deployment zip with `bootstrap` at its root (artifacts/arm64/<function>.zip)."
+}
+
+variable "table_name" {
+  type        = string
+  description = "DynamoDB table name, passed to the function as TABLE_NAME."
+}
+
+variable "table_arn" {
+  type        = string
+  description = "Table ARN, granted when dynamodb_resources contains \"table\"."
+}
+
+variable "index_arns" {
+  type        = list(string)
+  description = "Index ARNs, granted when dynamodb_resources contains \"index\"."
+  default     = []
+}
+
+variable "dynamodb_actions" {
+  type        = list(string)
+  description = "The exact DynamoDB actions this function needs, from its entry in functions/functions.json."
+
+  validation {
+    condition     = length(var.dynamodb_actions) > 0 && alltrue([for action in var.dynamodb_actions : can(regex("^dynamodb:[A-Za-z]+$", action))])
+    error_message = "List named DynamoDB actions such as dynamodb:GetItem; wildcards are not allowed."
+  }
+}
+
+variable "dynamodb_resources" {
+  type        = list(string)
+  description = "Which ARNs the actions apply to: \"table\", \"index\" or both, from functions/functions.json."
+
+  validation {
+    condition     = length(var.dynamodb_resources) > 0 && alltrue([for kind in var.dynamodb_resources : contains(["table", "index"], kind)])
+    error_message = "Each entry must be \"table\" or \"index\"."
+  }
+}
+
+variable "memory_size" {
+  type        = number
+  description = "Memory in MB. CPU scales with it, so it also shortens the cold start."
+  default     = 256
+}
+
+variable "timeout" {
+  type        = number
+  description = "Timeout in seconds; must stay below the HTTP API's 30 s integration limit."
+  default     = 10
+
+  validation {
+    condition     = var.timeout >= 1 && var.timeout < 30
+    error_message = "Keep the timeout between 1 and 29 seconds, below the HTTP API integration limit."
+  }
+}
+
+variable "reserved_concurrency" {
+  type        = number
+  description = "Reserved concurrent executions; -1 leaves the function on the account's unreserved pool."
+  default     = -1
+}
+
+variable "log_retention_days" {
+  type        = number
+  description = "Retention of the function's log group in days."
+  default     = 30
+}
+
+variable "application_log_level" {
+  type        = string
+  description = "Lowest level of application log lines Lambda keeps (TRACE, DEBUG, INFO, WARN, ERROR, FATAL)."
+  default     = "INFO"
+
+  validation {
+    condition     = contains(["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"], var.application_log_level)
+    error_message = "Use TRACE, DEBUG, INFO, WARN, ERROR or FATAL."
+  }
+}
+
+variable "system_log_level" {
+  type        = string
+  description = "Lowest level of Lambda platform records kept. INFO or DEBUG: platform.report, which the cold-start queries read, is an INFO record."
+  default     = "INFO"
+
+  validation {
+    condition     = contains(["DEBUG", "INFO"], var.system_log_level)
+    error_message = "Use INFO or DEBUG; WARN would drop platform.report and blind the cold-start queries."
+  }
+}
+
+variable "environment" {
+  type        = map(string)
+  description = "Extra environment variables. TABLE_NAME is always set from table_name."
+  default     = {}
+}
+
+variable "tags" {
+  type        = map(string)
+  description = "Tags added on top of the provider's default tags."
+  default     = {}
+}

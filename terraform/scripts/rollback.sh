@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Rolls a function back by moving its `live` alias (what the HTTP API invokes) to an earlier
+# published version. Nothing is rebuilt or redeployed, so it takes effect in seconds.
+#
+# The next `terraform apply` of that environment moves the alias forward again to the version it
+# publishes: follow a rollback with a fix or a revert on main, promoted as usual.
+set -euo pipefail
+# shellcheck source=terraform/scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+usage() {
+  cat <<'USAGE'
+Usage: terraform/scripts/rollback.sh <env> <function>|--all [--to VERSION] [--region REGION] [--dry-run]
+
+  <env>          dev, sit or prod
+  <function>     a key of functions/functions.json (e.g. get_campaign), or --all for every function
+  --to VERSION   the version to point live at (default: the highest published version below the
+                 current one). Not with --all: version numbers differ between functions.
+  --region R     override the environment's region (read from terraform/environments/<env>/env.tf)
+  --dry-run      print the AWS CLI calls instead of running them
+
+Each version's description names the commit it was built from:
+  aws lambda list-versions-by-function --function-name campaigns-<env>-<function> \
+    --query 'Versions[].[Version,Description]' --output table
+USAGE
+}
+
+ENVIRONMENT=""
+TARGETS=()
+ALL=false
+TO=""
+REGION=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --all) ALL=true; shift ;;
+    --to) TO="${2:?--to needs a version}"; shift 2 ;;
+    --region) REGION="${2:?--region needs a value}"; shift 2 ;;
+    --dry-run) DRY_RUN=true; shift ;;
+    -h|--help) usage; exit 0 ;;
+    -*) usage >&2; die "unknown option $1" ;;
+    *)
+      if [[ -z "$ENVIRONMENT" ]]; then ENVIRONMENT="$1"; else TARGETS+=("$1"); fi
+      shift ;;
+  esac
+done
+
+require jq
+$DRY_RUN || require aws
+[[ -n "$ENVIRONMENT" ]] || { usage >&2; exit 2; }
+check_environment "$ENVIRONMENT"
+REGION="${REGION:-$(environment_region "$ENVIRONMENT")}"
+[[ -n "$REGION" ]] || die "no region found for $ENVIRONMENT"
+
+if $ALL; then
+  [[ ${#TARGETS[@]} -eq 0 ]] || die "give either function names or --all"
+  [[ -z "$TO" ]] || die "--to applies to one function: version numbers differ between functions"
+  mapfile -t TARGETS < <(function_keys)
+fi
+[[ ${#TARGETS[@]} -gt 0 ]] || { usage >&2; exit 2; }
+[[ -z "$TO" || "$TO" =~ ^[0-9]+$ ]] || die "--to must be a version number"
+for key in "${TARGETS[@]}"; do
+  jq -e --arg k "$key" 'has($k)' "$FUNCTIONS_JSON" >/dev/null || die "unknown function '$key' (see functions/functions.json)"
+done
+
+AWS=(aws --region "$REGION")
+
+rollback_one() {
+  local key="$1" name current target versions description
+  name="$(function_name "$ENVIRONMENT" "$key")"
+  current="$(capture "<current>" "${AWS[@]}" lambda get-alias --function-name "$name" --name live --query FunctionVersion --output text)"
+  if [[ -n "$TO" ]]; then
+    target="$TO"
+  elif $DRY_RUN; then
+    capture "" "${AWS[@]}" lambda list-versions-by-function --function-name "$name" --query 'Versions[].Version' --output text >/dev/null
+    target="<highest version below current>"
+  else
+    versions="$("${AWS[@]}" lambda list-versions-by-function --function-name "$name" --query 'Versions[].Version' --output text)"
+    target="$(tr '\t' '\n' <<<"$versions" | awk -v current="$current" '$1 ~ /^[0-9]+$/ && $1 + 0 < current + 0 { if ($1 + 0 > best) best = $1 + 0 } END { if (best) print best }')"
+    [[ -n "$target" ]] || die "$name: no published version below $current to roll back to"
+  fi
+  if ! $DRY_RUN && [[ "$target" == "$current" ]]; then
+    note "$name: live is already version $current"
+    return
+  fi
+  description="$(capture "<description of the target version>" "${AWS[@]}" lambda get-function-configuration --function-name "$name" --qualifier "$target" --query Description --output text)"
+  run "${AWS[@]}" lambda update-alias --function-name "$name" --name live --function-version "$target" --query '[Name,FunctionVersion]' --output text >/dev/null
+  printf '%s: live %s -> %s (%s)%s\n' "$name" "$current" "$target" "$description" "$($DRY_RUN && echo ' [dry run]')"
+}
+
+for key in "${TARGETS[@]}"; do
+  rollback_one "$key"
+done

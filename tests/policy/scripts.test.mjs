@@ -1,0 +1,197 @@
+// The ops scripts, run for real against stand-ins for the AWS CLI and curl that record their
+// arguments and answer like the real ones; and --dry-run with no AWS CLI on PATH at all.
+
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { repoRoot } from "./lib/tree.mjs";
+
+const scripts = path.join(repoRoot, "terraform/scripts");
+const functionKeys = Object.keys(JSON.parse(readFileSync(path.join(repoRoot, "functions/functions.json"), "utf8")));
+
+// A PATH holding only the tools the scripts may use, plus the given stand-ins.
+function sandbox(stubs = {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), "campaigns-scripts-"));
+  const bin = path.join(dir, "bin");
+  mkdirSync(bin);
+  for (const tool of ["bash", "jq", "sed", "awk", "head", "tail", "tr", "cut", "date", "mktemp", "rm", "seq", "sha256sum", "dirname", "basename", "cat", "sleep", "find"]) {
+    const found = spawnSync("bash", ["-c", `command -v ${tool}`], { encoding: "utf8" }).stdout.trim();
+    if (found) writeFileSync(path.join(bin, tool), `#!/bin/sh\nexec ${found} "$@"\n`, { mode: 0o755 });
+  }
+  for (const [name, body] of Object.entries(stubs)) {
+    writeFileSync(path.join(bin, name), body, { mode: 0o755 });
+    chmodSync(path.join(bin, name), 0o755);
+  }
+  const env = { PATH: bin, HOME: dir, LOG: path.join(dir, "calls.log"), STATE: dir };
+  return { dir, env, calls: () => readFileSync(env.LOG, "utf8").trim().split("\n") };
+}
+
+function runScript(script, args, env) {
+  return spawnSync(path.join(scripts, script), args, { cwd: repoRoot, env, encoding: "utf8", timeout: 60_000 });
+}
+
+// The AWS CLI stand-in: every live alias is on version 5, versions 1..6 exist (6 from an earlier
+// roll-forward that was itself rolled back), publish-version counts up from 10.
+const awsStub = `#!/bin/bash
+echo "aws $*" >>"$LOG"
+args=" $* "
+case "$args" in
+  *" lambda get-alias "*) echo 5 ;;
+  *" lambda list-versions-by-function "*) printf '$LATEST\\t1\\t2\\t3\\t4\\t5\\t6\\n' ;;
+  *" lambda get-function-configuration "*"--query Description"*) echo "Campaigns at 0123abc" ;;
+  *" lambda get-function-configuration "*) echo '{"TABLE_NAME": "campaigns-dev"}' ;;
+  *" lambda publish-version "*)
+    n=$(cat "$STATE/version" 2>/dev/null || echo 9); n=$((n + 1)); echo $n >"$STATE/version"; echo $n ;;
+  *" lambda invoke "*) echo 200 ;;
+  *" logs start-query "*) echo query-1 ;;
+  *" logs get-query-results "*)
+    printf '%s' '{"status":"Complete","results":[[{"field":"function","value":"campaigns-dev-get_campaign"},{"field":"coldStarts","value":"2"},{"field":"initP50","value":"141.2"},{"field":"initP90","value":"150.9"},{"field":"initP99","value":"152.3"},{"field":"initPlusDurationP50","value":"171.0"},{"field":"initPlusDurationP90","value":"180.2"},{"field":"initPlusDurationP99","value":"181.7"},{"field":"peakMemoryMB","value":"38"}]]}' ;;
+esac
+`;
+const curlStub = `#!/bin/bash
+echo "curl $*" >>"$LOG"
+printf 200
+`;
+
+describe("rollback.sh", () => {
+  it("moves live to the highest version below the current one", () => {
+    const box = sandbox({ aws: awsStub });
+    const result = runScript("rollback.sh", ["dev", "get_campaign"], box.env);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /campaigns-dev-get_campaign: live 5 -> 4 \(Campaigns at 0123abc\)/);
+    assert.ok(box.calls().includes("aws --region eu-west-1 lambda update-alias --function-name campaigns-dev-get_campaign --name live --function-version 4 --query [Name,FunctionVersion] --output text"));
+  });
+
+  it("rolls every function of prod back in af-south-1 with --all", () => {
+    const box = sandbox({ aws: awsStub });
+    const result = runScript("rollback.sh", ["prod", "--all"], box.env);
+    assert.equal(result.status, 0, result.stderr);
+    const updates = box.calls().filter((call) => call.includes("update-alias"));
+    assert.deepEqual(updates.map((call) => call.match(/function-name (\S+)/)[1]), functionKeys.map((key) => `campaigns-prod-${key}`));
+    assert.ok(updates.every((call) => call.startsWith("aws --region af-south-1 ") && call.includes("--function-version 4")));
+  });
+
+  it("--dry-run prints the calls and runs nothing, without an AWS CLI", () => {
+    const box = sandbox();
+    const result = runScript("rollback.sh", ["sit", "update_campaign", "--to", "3", "--dry-run"], box.env);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^\+ aws --region eu-west-1 lambda update-alias --function-name campaigns-sit-update_campaign --name live --function-version 3 /m);
+  });
+
+  it("refuses an unknown function and --to with --all", () => {
+    const box = sandbox({ aws: awsStub });
+    assert.notEqual(runScript("rollback.sh", ["dev", "drop_tables"], box.env).status, 0);
+    assert.notEqual(runScript("rollback.sh", ["dev", "--all", "--to", "3"], box.env).status, 0);
+  });
+});
+
+describe("coldstart.sh", () => {
+  it("--dry-run prints every AWS CLI and curl call without credentials or an AWS CLI", () => {
+    const box = sandbox();
+    const result = runScript("coldstart.sh", ["--env", "dev", "--runs", "20", "--dry-run"], box.env);
+    assert.equal(result.status, 0, result.stderr);
+    const out = result.stdout;
+    for (const key of functionKeys) {
+      assert.match(out, new RegExp(`lambda update-function-configuration --function-name campaigns-dev-${key} --environment '\\{"Variables":\\{"TABLE_NAME":"<table>","COLDSTART_RUN":"run-`));
+      assert.match(out, new RegExp(`lambda publish-version --function-name campaigns-dev-${key} `));
+      assert.match(out, new RegExp(`lambda update-alias --function-name campaigns-dev-${key} --name live --function-version '<new-version>'`));
+      assert.match(out, new RegExp(`lambda delete-function --function-name campaigns-dev-${key} --qualifier '<new-version>'`));
+    }
+    assert.match(out, /curl .* -X GET 'https:\/\/<api-id>\.execute-api\.eu-west-1\.amazonaws\.com\/v1\.0\/campaigns'/);
+    assert.match(out, /logs start-query --log-group-names \/aws\/lambda\/campaigns-dev-list_campaigns .* --query-string file:\/\/\S+\/terraform\/queries\/cold_starts_by_function\.logsinsights/);
+  });
+
+  it("forces the cold starts, prints the query's table and puts everything back", () => {
+    const box = sandbox({ aws: awsStub, curl: curlStub });
+    const result = runScript("coldstart.sh", ["--env", "dev", "--runs", "2", "--api-url", "https://api.example.test/", "--token", "t0k3n", "--log-wait", "0"], box.env);
+    assert.equal(result.status, 0, result.stderr);
+    const calls = box.calls();
+    // Two rounds x five functions: a version each, the alias moved onto it.
+    assert.equal(calls.filter((c) => c.includes("lambda publish-version")).length, 2 * functionKeys.length);
+    assert.equal(calls.filter((c) => c.startsWith("curl ")).length, 2 * functionKeys.length);
+    assert.ok(calls.some((c) => c.startsWith("curl ") && c.includes("-X DELETE") && c.includes("authorization: Bearer t0k3n") && c.endsWith("https://api.example.test/v1.0/campaigns/COLDSTART-PROBE")));
+    assert.ok(calls.some((c) => c.includes("logs start-query") && c.includes("file://") && c.includes("cold_starts_by_function.logsinsights")));
+    // Restored: alias back on 5, original variables, the run's versions deleted.
+    for (const key of functionKeys) {
+      const name = `campaigns-dev-${key}`;
+      const mine = calls.filter((c) => c.includes(`--function-name ${name} `));
+      const lastAlias = mine.filter((c) => c.includes("update-alias")).at(-1);
+      assert.match(lastAlias, /--function-version 5 /, `${name} alias not restored`);
+      const lastConfig = mine.filter((c) => c.includes("update-function-configuration")).at(-1);
+      assert.match(lastConfig, /--environment \{"Variables":\{"TABLE_NAME":"campaigns-dev"\}\}/);
+      assert.equal(mine.filter((c) => c.includes("lambda delete-function")).length, 2);
+    }
+    assert.match(result.stdout, /campaigns-dev-get_campaign\s+2\s+141\.2\s+150\.9\s+152\.3\s+171\.0\s+180\.2\s+181\.7\s+38/);
+  });
+
+  it("refuses prod without --allow-prod", () => {
+    const box = sandbox({ aws: awsStub, curl: curlStub });
+    const result = runScript("coldstart.sh", ["--env", "prod", "--dry-run"], box.env);
+    assert.notEqual(result.status, 0);
+    assert.match(result.stderr, /--allow-prod/);
+  });
+});
+
+describe("verify-artifacts.sh", () => {
+  function artifacts(shape, overrides = {}) {
+    const dir = mkdtempSync(path.join(tmpdir(), "campaigns-zips-"));
+    const entries = functionKeys.map((key) => {
+      const bytes = `zip of ${key}`;
+      writeFileSync(path.join(dir, `${key}.zip`), bytes);
+      return { key, sha256: createHash("sha256").update(bytes).digest("hex") };
+    });
+    const manifests = {
+      // The layout ./build.sh package writes.
+      package: {
+        schema_version: 1,
+        commit: "0123abcdef0123abcdef0123abcdef0123abcdef",
+        commit_dirty: false,
+        architecture: "arm64",
+        framework: "net10.0",
+        builder: "container",
+        functions: entries.map((e) => ({ name: e.key, file: `${e.key}.zip`, sha256: e.sha256, size: 1, bootstrap_sha256: "0".repeat(64), architecture: "arm64", commit: "0123abcdef0123abcdef0123abcdef0123abcdef" })),
+      },
+      list: { commit: "0123abcdef", files: entries.map((e) => ({ file: `${e.key}.zip`, sha256: e.sha256, size: 1 })) },
+      map: { git_commit: "0123abc", functions: Object.fromEntries(entries.map((e) => [e.key, { sha256: e.sha256, architecture: "arm64" }])) },
+    };
+    const manifest = { ...manifests[shape], ...overrides };
+    writeFileSync(path.join(dir, "manifest.json"), JSON.stringify(manifest));
+    return dir;
+  }
+
+  for (const shape of ["package", "list", "map"]) {
+    it(`accepts intact zips (${shape} manifest)`, () => {
+      const result = runScript("verify-artifacts.sh", [artifacts(shape), "--commit", "0123abcdef0123abcdef0123abcdef0123abcdef"], sandbox().env);
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stdout, new RegExp(`verified ${functionKeys.length} zips`));
+    });
+  }
+
+  it("refuses zips built on a host instead of the container, or from a dirty checkout", () => {
+    const result = runScript("verify-artifacts.sh", [artifacts("package", { builder: "host", commit_dirty: true })], sandbox().env);
+    assert.notEqual(result.status, 0);
+    assert.match(result.stderr, /FAIL the zips were built on the host/);
+    assert.match(result.stderr, /FAIL the zips were built from a checkout with uncommitted changes/);
+  });
+
+  it("refuses a zip whose sha256 differs from the manifest", () => {
+    const dir = artifacts("package");
+    writeFileSync(path.join(dir, "get_campaign.zip"), "something else");
+    const result = runScript("verify-artifacts.sh", [dir], sandbox().env);
+    assert.notEqual(result.status, 0);
+    assert.match(result.stderr, /FAIL get_campaign\.zip: sha256/);
+  });
+
+  it("refuses a manifest built from another commit, or an unlisted zip", () => {
+    const dir = artifacts("list");
+    writeFileSync(path.join(dir, "extra.zip"), "x");
+    const result = runScript("verify-artifacts.sh", [dir, "--commit", "fedcba9876543210fedcba9876543210fedcba98"], sandbox().env);
+    assert.notEqual(result.status, 0);
+    assert.match(result.stderr, /FAIL the manifest was built from 0123abcdef/);
+    assert.match(result.stderr, /FAIL extra\.zip is not in the manifest/);
+  });
+});

@@ -1,0 +1,10 @@
+import { describe, it } from "node:test";
+import { failsOn, holds } from "./lib/assertions.mjs";
+import { workflowViolations } from "./lib/checks.mjs";
+
+describe("Workflows deploy.yml and promote.yml: permissions {} at the top, id-token only where AWS is reached, pinned actions", () => {
+  it("holds for .github/workflows", () => holds(workflowViolations));
+  it("fails on loose permissions, floating tags and id-token in the wrong job", () =>
+    failsOn(workflowViolations, "workflow-unpinned", /job lint must not have id-token: write/));
+  it("fails on an action pinned to a major version only", () => failsOn(workflowViolations, "workflow-unpinned", /actions\/checkout@v4 is not pinned/));
+});
