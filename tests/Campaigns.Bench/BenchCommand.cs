@@ -13,7 +13,7 @@ internal static class BenchCommand
         var workload = new Workload(runId);
         await using var table = new BenchTable(options.DynamoDbEndpoint, "bench-" + runId);
         await table.CreateAndSeedAsync(workload, Workload.DeletePoolSize(options.ColdRuns, options.WarmRuns, variants.Count));
-        double roundTrip = await table.RoundTripP50Async(200);
+        var roundTrips = await table.RoundTripP50Async(100);
 
         await using var server = await RuntimeApiServer.StartAsync(Math.Max(1, options.Functions.Count * variants.Count));
         var runner = new BenchRunner(options, server, workload, FunctionEnvironment(options, table.Name));
@@ -30,7 +30,7 @@ internal static class BenchCommand
                              new FileInfo(variant.BinaryPath(function)).Length,
                              Sizes.ZipBytes(variant.BinaryPath(function)))).ToList();
         string timestamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        var run = new RunRecord(timestamp, Git("rev-parse HEAD"), options.AotFramework, Machine(), options, roundTrip, runner.Cold, runner.Warm, summaries);
+        var run = new RunRecord(timestamp, Git("rev-parse HEAD"), options.AotFramework, Machine(), options, roundTrips, runner.Cold, runner.Warm, summaries);
         Write(run, options.OutputDirectory);
         return summaries.Sum(s => s.Failures) == 0 ? 0 : 3;
     }

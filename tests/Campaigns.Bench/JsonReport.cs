@@ -19,7 +19,13 @@ internal static class JsonReport
         w.WriteNumber("warmRuns", run.Options.WarmRuns);
         w.WriteNumber("memorySizeMb", run.Options.MemorySizeMb);
         w.WriteBoolean("tls", run.Options.FunctionDynamoDbEndpoint is not null);
-        w.WriteNumber("dynamoDbRoundTripP50Ms", run.DynamoRoundTripMs);
+        w.WriteStartObject("dynamoDbRoundTripP50Ms");
+        foreach (var (function, ms) in run.DynamoRoundTripMs)
+        {
+            w.WriteNumber(function, ms);
+        }
+
+        w.WriteEndObject();
         w.WriteStartArray("summaries");
         foreach (var s in run.Summaries)
         {

@@ -7,7 +7,7 @@ internal sealed record RunRecord(
     string AotFramework,
     string Machine,
     BenchOptions Options,
-    double DynamoRoundTripMs,
+    IReadOnlyDictionary<string, double> DynamoRoundTripMs,
     IReadOnlyList<ColdSample> Cold,
     IReadOnlyList<WarmSample> Warm,
     IReadOnlyList<Summary> Summaries);

@@ -1,0 +1,134 @@
+using Campaigns.Emulator.Functions;
+using Campaigns.Emulator.HttpApi;
+using Campaigns.Emulator.Processes;
+using Campaigns.Emulator.Reporting;
+using Campaigns.Emulator.Runtime;
+
+namespace Campaigns.Emulator.Hosting;
+
+/// <summary>
+/// A running emulator: the HTTP API on <see cref="BaseAddress"/> and a Lambda Runtime API port per process
+/// slot. Disposing it kills every function process and stops listening.
+/// </summary>
+public sealed class EmulatorHost : IAsyncDisposable
+{
+    private readonly WebServer _server;
+    private readonly IReadOnlyDictionary<string, FunctionPool> _pools;
+    private readonly InvocationReporter _reporter;
+    private int _disposed;
+
+    private EmulatorHost(
+        WebServer server,
+        IReadOnlyDictionary<string, FunctionPool> pools,
+        InvocationReporter reporter,
+        IReadOnlyList<FunctionRoute> routes)
+    {
+        _server = server;
+        _pools = pools;
+        _reporter = reporter;
+        Routes = routes;
+        BaseAddress = new Uri($"http://127.0.0.1:{server.FrontPort}/");
+    }
+
+    /// <summary>The HTTP API, e.g. <c>http://127.0.0.1:3000/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    public IReadOnlyList<FunctionRoute> Routes { get; }
+
+    /// <summary>A snapshot of every invocation's report so far, in completion order.</summary>
+    public IReadOnlyList<InvocationReport> Reports => _reporter.Snapshot();
+
+    public static Task<EmulatorHost> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default) =>
+        StartAsync(options, TimeProvider.System, launcher: null, cancellationToken);
+
+    /// <summary>A snapshot of the live function processes, of all functions.</summary>
+    public IReadOnlyList<FunctionProcessInfo> GetProcesses() => [.. _pools.Values.SelectMany(p => p.Snapshot())];
+
+    /// <summary>
+    /// Kills all processes of a function (their in-flight requests get a 500) and waits until they have
+    /// exited. The next request cold-starts a new process. Returns how many were killed.
+    /// </summary>
+    public Task<int> KillFunctionProcessesAsync(string functionName, CancellationToken cancellationToken = default) =>
+        Pool(functionName).KillAllAsync(cancellationToken);
+
+    /// <summary>
+    /// Fault hook: the function's next <c>GET /runtime/invocation/next</c> (or one already waiting) is answered
+    /// 500, which tells the runtime to exit; a process that does not exit within a second is killed.
+    /// </summary>
+    public void FailNextInvocationPoll(string functionName) => Pool(functionName).FailNextPoll();
+
+    /// <summary>For tests: how many of the function's invocations are waiting for a process.</summary>
+    internal int QueueLength(string functionName) => Pool(functionName).QueueLength;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        // Processes first: a parked next call would otherwise hold Kestrel's shutdown open.
+        foreach (var pool in _pools.Values)
+        {
+            await pool.DisposeAsync();
+        }
+
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _server.App.StopAsync(stopping.Token);
+        await _server.App.DisposeAsync();
+    }
+
+    internal static async Task<EmulatorHost> StartAsync(
+        EmulatorOptions options, TimeProvider time, IProcessLauncher? launcher, CancellationToken cancellationToken)
+    {
+        OptionsValidator.Validate(options);
+        ArgumentNullException.ThrowIfNull(time);
+        var functions = FunctionTable.Load(options.FunctionTablePath);
+        var log = new EmulatorLog(options.Output);
+        launcher ??= new SystemProcessLauncher(log, options.LaunchOverride);
+        var slotsPerFunction = options.MaxConcurrencyPerFunction;
+        var dispatcher = new RequestDispatcher();
+        var server = WebServer.Create(options.HttpPort, functions.Count * slotsPerFunction, dispatcher);
+        try
+        {
+            await server.App.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await server.App.DisposeAsync();
+            throw;
+        }
+
+        var planner = new LaunchPlanner(
+            options.FunctionsDirectory, options.FunctionEnvironment, options.MemorySizeMb, options.LogFormat,
+            Environment.GetEnvironmentVariable, time);
+        var settings = new PoolSettings(
+            options.FunctionTimeout, options.InitTimeout, options.IdleTimeout, options.MemorySizeMb, planner.Region);
+        var reporter = new InvocationReporter(log, options.LogFormat == "JSON", time);
+        var ports = server.RuntimePorts;
+        var pools = functions
+            .Select((function, index) => new FunctionPool(
+                function, ports.Skip(index * slotsPerFunction).Take(slotsPerFunction), settings, launcher, planner, reporter, log, time))
+            .ToDictionary(pool => pool.Name, StringComparer.Ordinal);
+        var front = new HttpApiFront(
+            new Router(functions),
+            pools.ToDictionary(p => p.Key, p => (IFunctionInvoker)p.Value, StringComparer.Ordinal),
+            log,
+            time,
+            options.OpenApiPath);
+        dispatcher.Attach(new RequestWiring(
+            front, pools.Values.SelectMany(p => p.Slots).ToDictionary(s => s.Port)));
+        if (functions.Any(f => f.RequiresJwt))
+        {
+            log.Line("emulator: JWT routes accept any well-formed token: its claims are decoded, NOT verified (local use only)");
+        }
+
+        var routes = functions.Select(f => new FunctionRoute(f.Name, f.Method, f.Route.Template, f.RequiresJwt)).ToList();
+        return new EmulatorHost(server, pools, reporter, routes);
+    }
+
+    private FunctionPool Pool(string functionName) =>
+        _pools.TryGetValue(functionName, out var pool)
+            ? pool
+            : throw new ArgumentException($"No function named '{functionName}' in the function table.", nameof(functionName));
+}

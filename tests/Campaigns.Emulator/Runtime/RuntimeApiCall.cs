@@ -1,0 +1,11 @@
+namespace Campaigns.Emulator.Runtime;
+
+internal enum RuntimeApiCall
+{
+    Unknown,
+    MethodNotAllowed,
+    Next,
+    Response,
+    Error,
+    InitError,
+}
