@@ -26,7 +26,7 @@ public sealed class ApiFixture : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         await _table.InitializeAsync();
-        _host = await EmulatorHost.StartAsync(Options(_table.Name), CancellationToken.None);
+        _host = await EmulatorHost.StartAsync(Options(_table.Name, Environment.GetEnvironmentVariable("DYNAMODB_ENDPOINT")!, Output), CancellationToken.None);
         _client = new HttpClient { BaseAddress = _host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
@@ -43,7 +43,8 @@ public sealed class ApiFixture : IAsyncLifetime, IDisposable
         await _table.DisposeAsync();
     }
 
-    public EmulatorOptions Options(string tableName) => new()
+    /// <summary>Emulator options running the AOT binaries against <paramref name="dynamoDbEndpoint"/>.</summary>
+    public static EmulatorOptions Options(string tableName, string dynamoDbEndpoint, TextWriter output) => new()
     {
         HttpPort = 0,
         FunctionTablePath = RepositoryFiles.PathOf("functions/functions.json"),
@@ -52,13 +53,13 @@ public sealed class ApiFixture : IAsyncLifetime, IDisposable
         FunctionEnvironment = new Dictionary<string, string>
         {
             ["TABLE_NAME"] = tableName,
-            ["AWS_ENDPOINT_URL_DYNAMODB"] = Environment.GetEnvironmentVariable("DYNAMODB_ENDPOINT")!,
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamoDbEndpoint,
             ["AWS_REGION"] = "eu-west-1",
             ["AWS_ACCESS_KEY_ID"] = "local",
             ["AWS_SECRET_ACCESS_KEY"] = "local",
         },
         LogFormat = "JSON",
-        Output = Output,
+        Output = output,
     };
 
     /// <summary>Sends a request and checks the answer against the OpenAPI description of <paramref name="template"/>.</summary>

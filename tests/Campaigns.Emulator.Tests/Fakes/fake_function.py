@@ -1,6 +1,6 @@
 # A stand-in Lambda function for the emulator's tests: a Runtime API (2018-06-01) client loop written
 # independently of the product's .NET client. What it does with an invocation is chosen by the HTTP
-# request's query string (?action=...); what it does at start-up by FAKE_INIT.
+# request's query string (?action=...), or a raw event's "queryStringParameters"; at start-up by FAKE_INIT.
 import http.client
 import json
 import os
@@ -46,7 +46,8 @@ def init():
 
 
 def handle(request_id, headers, event):
-    query = event.get("queryStringParameters") or {}
+    # Raw invocations may carry any JSON, not only an HTTP API event: anything else is simply echoed.
+    query = (event.get("queryStringParameters") if isinstance(event, dict) else None) or {}
     action = query.get("action", "echo")
     path = f"/runtime/invocation/{request_id}"
     if action == "crash":

@@ -15,17 +15,20 @@ public sealed class EmulatorHost : IAsyncDisposable
     private readonly WebServer _server;
     private readonly IReadOnlyDictionary<string, FunctionPool> _pools;
     private readonly InvocationReporter _reporter;
+    private readonly TimeProvider _time;
     private int _disposed;
 
     private EmulatorHost(
         WebServer server,
         IReadOnlyDictionary<string, FunctionPool> pools,
         InvocationReporter reporter,
+        TimeProvider time,
         IReadOnlyList<FunctionRoute> routes)
     {
         _server = server;
         _pools = pools;
         _reporter = reporter;
+        _time = time;
         Routes = routes;
         BaseAddress = new Uri($"http://127.0.0.1:{server.FrontPort}/");
     }
@@ -56,6 +59,23 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// 500, which tells the runtime to exit; a process that does not exit within a second is killed.
     /// </summary>
     public void FailNextInvocationPoll(string functionName) => Pool(functionName).FailNextPoll();
+
+    /// <summary>
+    /// Invokes a function with any JSON event (an SQS batch, a scheduled event…), not just an HTTP API payload, as
+    /// Lambda's synchronous Invoke does. It goes through the same process pool as HTTP requests, so cold starts,
+    /// reuse, the function timeout, crash handling and the REPORT line all behave the same.
+    /// </summary>
+    /// <exception cref="ArgumentException">No such function, or the event is not JSON or is over 6 MB.</exception>
+    /// <exception cref="ObjectDisposedException">The emulator shut down before the invocation could run.</exception>
+    public async Task<RawInvocationResult> InvokeRawAsync(string functionName, string eventJson, CancellationToken cancellationToken = default)
+    {
+        var pool = Pool(functionName);
+        var lambdaEvent = RawInvocation.EncodeEvent(eventJson);
+        // Lambda starts a trace for an invocation that arrives without one; returning it lets the caller follow it.
+        var traceId = TraceIds.Header(TraceIds.NewRoot(_time.GetUtcNow()));
+        var outcome = await pool.InvokeAsync(new InvocationRequest(lambdaEvent, traceId), cancellationToken);
+        return RawInvocation.ToResult(outcome, traceId);
+    }
 
     /// <summary>For tests: how many of the function's invocations are waiting for a process.</summary>
     internal int QueueLength(string functionName) => Pool(functionName).QueueLength;
@@ -124,7 +144,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
 
         var routes = functions.Select(f => new FunctionRoute(f.Name, f.Method, f.Route.Template, f.RequiresJwt)).ToList();
-        return new EmulatorHost(server, pools, reporter, routes);
+        return new EmulatorHost(server, pools, reporter, time, routes);
     }
 
     private FunctionPool Pool(string functionName) =>

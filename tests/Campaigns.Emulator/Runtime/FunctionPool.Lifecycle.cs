@@ -104,8 +104,8 @@ internal sealed partial class FunctionPool
         if (active is not null)
         {
             _log.Line($"{Name}: process {pid} exited with code {exitCode} during invocation {active.RequestId}");
-            Report(instance, active, InvocationStatus.Crashed, "Runtime.ExitError");
-            active.Pending.Complete(InvocationOutcome.Of(OutcomeKind.Crashed));
+            var report = Report(instance, active, InvocationStatus.Crashed, "Runtime.ExitError");
+            active.Pending.Complete(InvocationOutcome.Of(OutcomeKind.Crashed, report));
         }
         else if (previous == InstanceState.Starting)
         {
@@ -139,9 +139,9 @@ internal sealed partial class FunctionPool
 
         var seconds = _settings.FunctionTimeout.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture);
         _log.Line($"{Name}: {active.RequestId} Task timed out after {seconds} seconds; killing process {instance.ProcessId}");
-        Report(instance, active, InvocationStatus.TimedOut, "Sandbox.Timedout");
+        var report = Report(instance, active, InvocationStatus.TimedOut, "Sandbox.Timedout");
         instance.Process?.Kill();
-        active.Pending.Complete(InvocationOutcome.Of(OutcomeKind.TimedOut));
+        active.Pending.Complete(InvocationOutcome.Of(OutcomeKind.TimedOut, report));
     }
 
     private void OnInitTimeout(FunctionInstance instance)
@@ -212,22 +212,22 @@ internal sealed partial class FunctionPool
         }
 
         var init = ElapsedMs(instance.SpawnTimestamp);
-        _reporter.Record(
-            new InvocationReport(
-                Name, failed.RequestId, instance.ProcessId, ColdStart: true, init, 0, BilledDuration.Of(0, init),
-                _settings.MemorySizeMb, ReadPeakMemory(instance), InvocationStatus.InitFailed),
-            errorType);
-        failed.Complete(InvocationOutcome.Of(outcome));
+        var report = new InvocationReport(
+            Name, failed.RequestId, instance.ProcessId, ColdStart: true, init, 0, BilledDuration.Of(0, init),
+            _settings.MemorySizeMb, ReadPeakMemory(instance), InvocationStatus.InitFailed);
+        _reporter.Record(report, errorType);
+        failed.Complete(InvocationOutcome.Of(outcome, report));
     }
 
-    private void Report(FunctionInstance instance, ActiveInvocation active, InvocationStatus status, string? errorType)
+    /// <summary>Records the REPORT line and returns it, for the outcome that completes the invocation.</summary>
+    private InvocationReport Report(FunctionInstance instance, ActiveInvocation active, InvocationStatus status, string? errorType)
     {
         var duration = ElapsedMs(active.StartTimestamp);
-        _reporter.Record(
-            new InvocationReport(
-                Name, active.RequestId, instance.ProcessId, active.ColdStart, active.InitDurationMs, duration,
-                BilledDuration.Of(duration, active.InitDurationMs), _settings.MemorySizeMb, ReadPeakMemory(instance), status),
-            errorType);
+        var report = new InvocationReport(
+            Name, active.RequestId, instance.ProcessId, active.ColdStart, active.InitDurationMs, duration,
+            BilledDuration.Of(duration, active.InitDurationMs), _settings.MemorySizeMb, ReadPeakMemory(instance), status);
+        _reporter.Record(report, errorType);
+        return report;
     }
 
     private static int ReadPeakMemory(FunctionInstance instance)

@@ -67,8 +67,8 @@ internal sealed partial class FunctionPool
         {
             // Asking for the next event ends the current one; without an answer it can only be a failure.
             _log.Line($"{Name}: process {instance.ProcessId} asked for the next invocation without answering {unanswered.RequestId}");
-            Report(instance, unanswered, InvocationStatus.FunctionError, "Runtime.NoResponse");
-            unanswered.Pending.Complete(InvocationOutcome.Of(OutcomeKind.FunctionError));
+            var report = Report(instance, unanswered, InvocationStatus.FunctionError, "Runtime.NoResponse");
+            unanswered.Pending.Complete(InvocationOutcome.Of(OutcomeKind.FunctionError, report));
         }
 
         ReadPeakMemory(instance);
@@ -126,8 +126,8 @@ internal sealed partial class FunctionPool
 
         // The report is recorded before the caller is answered, so whoever sees the answer also sees the report.
         var status = kind == OutcomeKind.Response ? InvocationStatus.Success : InvocationStatus.FunctionError;
-        Report(instance, active, status, errorType);
-        active.Pending.Complete(new InvocationOutcome(kind, payload));
+        var report = Report(instance, active, status, errorType);
+        active.Pending.Complete(new InvocationOutcome(kind, payload) { Report = report, ErrorType = errorType });
         return true;
     }
 
@@ -164,8 +164,8 @@ internal sealed partial class FunctionPool
         FailInit(instance, failed, errorType, OutcomeKind.InitFailed);
         if (active is not null)
         {
-            Report(instance, active, InvocationStatus.FunctionError, errorType);
-            active.Pending.Complete(InvocationOutcome.Of(OutcomeKind.FunctionError));
+            var report = Report(instance, active, InvocationStatus.FunctionError, errorType);
+            active.Pending.Complete(InvocationOutcome.Of(OutcomeKind.FunctionError, report));
         }
 
         ScheduleKill(instance, TimeSpan.FromSeconds(1));
