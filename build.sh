@@ -26,6 +26,9 @@ Commands:
              DynamoDB Local; writes docs/bench/results/<timestamp>.json|.md and refreshes
              docs/performance.md. Options: --cold N (20), --warm N (200), --functions a,b,
              --variants aot,jit,floor, --out DIR (docs/bench).
+  load       Mixed read/write load (autocannon) at a fixed rate through the local API for 60 s, then
+             checks every acknowledged create is in the table and nothing else is; writes
+             docs/load/<timestamp>.md. Options: --seconds N (60), --rate N (200 req/s).
   package    AOT-publish the five functions into artifacts/<arch>/<name>.zip.
   coldstart  Force N cold starts per deployed function and print the cold-start table
              (--env dev|sit|prod --runs N [--dry-run]); see docs/operations.md.
@@ -226,8 +229,9 @@ publish_all() {
 
 functions_dir() { echo "$WORK/publish/$1-$2"; }
 
-cmd_serve() {
-  local framework="${FRAMEWORK:-$PRODUCTION_FRAMEWORK}" arch table="campaigns" emulator
+# start_api TABLE: AOT binaries + DynamoDB (Local unless given) + table + emulator on $PORT, in the background.
+start_api() {
+  local table="$1" framework="${FRAMEWORK:-$PRODUCTION_FRAMEWORK}" arch i
   arch="$(host_arch)"
   mkdir -p "$WORK"
   framework="$(resolve_aot_framework "$framework" "$arch" "$(fallback_allowed)")"
@@ -239,6 +243,22 @@ cmd_serve() {
   DYNAMODB_ENDPOINT="${SERVE_DYNAMODB_ENDPOINT:-${DYNAMODB_ENDPOINT:-}}"
   start_dynamodb_local "${PERSIST_DIR:-}"
   ensure_table "$DYNAMODB_ENDPOINT" "$table"
+  dotnet "$WORK/emulator/Campaigns.Emulator.dll" --port "$PORT" --functions-dir "$(functions_dir "$framework" "$arch")" \
+    --function-table functions/functions.json --openapi docs/openapi.yaml --max-concurrency "${MAX_CONCURRENCY:-4}" \
+    --env TABLE_NAME="$table" --env AWS_ENDPOINT_URL_DYNAMODB="$DYNAMODB_ENDPOINT" --env AWS_REGION=eu-west-1 \
+    --env AWS_ACCESS_KEY_ID=local --env AWS_SECRET_ACCESS_KEY=local &
+  EMULATOR_PID=$!
+  for i in $(seq 1 150); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && return
+    kill -0 "$EMULATOR_PID" 2>/dev/null || die "the emulator exited (is port $PORT free?)"
+    sleep 0.2
+  done
+  die "the emulator did not start listening on port $PORT"
+}
+
+cmd_serve() {
+  local table="campaigns"
+  start_api "$table"
   cat >&2 <<BANNER
 
   Campaigns API: http://127.0.0.1:$PORT   (OpenAPI: http://127.0.0.1:$PORT/openapi.yaml)
@@ -255,12 +275,21 @@ cmd_serve() {
   Writes need a Bearer JWT; locally its payload is decoded, NOT verified. Ctrl-C stops everything.
 
 BANNER
-  dotnet "$WORK/emulator/Campaigns.Emulator.dll" --port "$PORT" --functions-dir "$(functions_dir "$framework" "$arch")" \
-    --function-table functions/functions.json --openapi docs/openapi.yaml \
-    --env TABLE_NAME="$table" --env AWS_ENDPOINT_URL_DYNAMODB="$DYNAMODB_ENDPOINT" --env AWS_REGION=eu-west-1 \
-    --env AWS_ACCESS_KEY_ID=local --env AWS_SECRET_ACCESS_KEY=local &
-  EMULATOR_PID=$!
   wait "$EMULATOR_PID"
+}
+
+cmd_load() {
+  local table="campaigns-load" report
+  ensure_node_tools
+  MAX_CONCURRENCY="${MAX_CONCURRENCY:-4}"
+  start_api "$table"
+  mkdir -p docs/load
+  report="docs/load/$(date -u +%Y%m%dT%H%M%SZ).md"
+  log "load: ${LOAD_SECONDS}s at ${LOAD_RATE} req/s"
+  node tests/tools/load.mjs "http://127.0.0.1:$PORT" "$DYNAMODB_ENDPOINT" "$table" "$LOAD_SECONDS" "$LOAD_RATE" "$report" \
+    || die "load run failed its checks (see $report)"
+  cp "$report" docs/load/latest.md
+  log "report: $report (and docs/load/latest.md)"
 }
 
 # Terraform, workflow and ops-script policy tests (tests/policy/README.md); TAP output so the counts
@@ -355,6 +384,8 @@ PORT=3000
 PERSIST_DIR=""
 SERVE_DYNAMODB_ENDPOINT=""
 BENCH_ARGS=()
+LOAD_SECONDS=60
+LOAD_RATE=200
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --framework) FRAMEWORK="${2:?--framework needs a value}"; shift 2 ;;
@@ -363,6 +394,8 @@ while [[ $# -gt 0 ]]; do
     --persist) PERSIST_DIR="${2:?--persist needs a folder}"; shift 2 ;;
     --dynamodb-endpoint) SERVE_DYNAMODB_ENDPOINT="${2:?--dynamodb-endpoint needs a URL}"; shift 2 ;;
     --cold|--warm|--functions|--variants|--out) BENCH_ARGS+=("$1" "${2:?$1 needs a value}"); shift 2 ;;
+    --seconds) LOAD_SECONDS="${2:?--seconds needs a value}"; shift 2 ;;
+    --rate) LOAD_RATE="${2:?--rate needs a value}"; shift 2 ;;
     -*) [[ "$1" == -h || "$1" == --help ]] && { usage; exit 0; }; die "unknown option: $1 (see ./build.sh help)" ;;
     *) [[ -z "$command" ]] || die "one command at a time (got $command and $1)"; command="$1"; shift ;;
   esac
@@ -372,6 +405,7 @@ command="${command:-help}"
 case "$command" in
   test) cmd_test ;;
   serve) cmd_serve ;;
+  load) cmd_load ;;
   bench) cmd_bench ;;
   package) cmd_package ;;
   help|-h|--help) usage ;;
