@@ -306,6 +306,20 @@ run_policy_tests() {
   return $status
 }
 
+# Known-vulnerable NuGet packages (direct and transitive), where the feed publishes vulnerability data.
+check_vulnerable_packages() {
+  log "checking NuGet packages for known vulnerabilities"
+  local out
+  if ! out="$(dotnet list Campaigns.slnx package --vulnerable --include-transitive 2>&1)"; then
+    warn "the vulnerability check could not run against this feed:"; echo "$out" | tail -3 >&2
+    return 0
+  fi
+  if grep -q "has the following vulnerable packages" <<<"$out"; then
+    echo "$out" >&2
+    die "vulnerable packages found"
+  fi
+}
+
 cmd_bench() {
   local framework="${FRAMEWORK:-$PRODUCTION_FRAMEWORK}" arch name jit_dir floor_dir
   arch="$(host_arch)"
@@ -364,6 +378,8 @@ cmd_test() {
     failed=$((failed + $(sed -E 's/.*Failed: *([0-9]+),.*/\1/' <<<"$line")))
   done < <(grep -E '^(Passed|Failed)! +- Failed: ' "$WORK/test.log")
   python3 tests/tools/coverage.py "$results" 85 || status=1
+  # After the test run, so every project is restored.
+  check_vulnerable_packages || status=1
   passed=$((passed + ${POLICY_PASSED:-0}))
   failed=$((failed + ${POLICY_FAILED:-0}))
   [[ $policy_status -eq 0 ]] || status=1
