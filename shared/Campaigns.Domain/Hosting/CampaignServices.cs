@@ -25,6 +25,12 @@ public sealed class CampaignServices(ICampaignStore store, TimeProvider time)
         {
             // An explicit region keeps the SDK from probing profiles or instance metadata at start-up.
             RegionEndpoint = RegionEndpoint.GetBySystemName(Required("AWS_REGION")),
+
+            // A throttled or failing table should surface as a 503 the client can retry, well inside the
+            // invocation's deadline, rather than be retried by the SDK until the function times out.
+            RetryMode = RequestRetryMode.Standard,
+            MaxErrorRetry = 2,
+            Timeout = TimeSpan.FromSeconds(5),
         };
 
         if (variables("AWS_ENDPOINT_URL_DYNAMODB") is { Length: > 0 } endpoint)
