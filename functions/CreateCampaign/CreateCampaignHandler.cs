@@ -25,7 +25,7 @@ internal sealed class CreateCampaignHandler(ICampaignStore store, TimeProvider t
             return Problems.Validation(errors.ToDictionary());
         }
 
-        var campaign = NewCampaign(draft, UtcTimestamp.Now(time), CallerIdentity.Of(request));
+        var campaign = NewCampaign.From(draft, Guid.NewGuid(), UtcTimestamp.Now(time), CallerIdentity.Of(request));
         if (!await store.TryCreateAsync(campaign, cancellationToken))
         {
             return Problems.Conflict(campaign.Code);
@@ -35,22 +35,4 @@ internal sealed class CreateCampaignHandler(ICampaignStore store, TimeProvider t
         response.Headers!["location"] = "/v1.0/campaigns/" + campaign.Code;
         return response;
     }
-
-    private static Campaign NewCampaign(CampaignDraft draft, DateTime now, string createdBy) => new()
-    {
-        Code = draft.Code!,
-        Id = Guid.NewGuid(),
-        Description = draft.Description,
-        DiscountPercentage = draft.DiscountPercentage,
-        ProductId = draft.ProductId,
-        TermsConditionsLink = draft.TermsConditionsLink,
-        FromDate = draft.FromDate,
-        ToDate = draft.ToDate,
-        Status = draft.Status ?? CampaignStatus.Active,
-        Active = true,
-        DateCreated = now,
-        DateLastUpdated = now,
-        LastUpdatedBy = createdBy,
-        Version = 1,
-    };
 }

@@ -73,22 +73,6 @@ public sealed class ValidatorRoundTripProperties
     {
         using var document = JsonDocument.Parse(body.ToJsonString());
         var draft = CampaignValidator.Validate(document.RootElement, null, new ValidationErrors());
-        return draft is null ? null : new Campaign
-        {
-            Code = draft.Code!,
-            Id = Guid.NewGuid(),
-            Description = draft.Description,
-            DiscountPercentage = draft.DiscountPercentage,
-            ProductId = draft.ProductId,
-            TermsConditionsLink = draft.TermsConditionsLink,
-            FromDate = draft.FromDate,
-            ToDate = draft.ToDate,
-            Status = draft.Status ?? CampaignStatus.Active,
-            Active = true,
-            DateCreated = Samples.Now.UtcDateTime,
-            DateLastUpdated = Samples.Now.UtcDateTime,
-            LastUpdatedBy = "property@example.com",
-            Version = 1,
-        };
+        return draft is null ? null : NewCampaign.From(draft, Guid.NewGuid(), Samples.Now.UtcDateTime, "property@example.com");
     }
 }
