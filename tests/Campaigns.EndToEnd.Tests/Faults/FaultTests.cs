@@ -38,9 +38,8 @@ public sealed class FaultTests
         using var response = await rig.Client.GetAsync("/v1.0/campaigns/STALL-1");
 
         await ShouldBeUnavailableProblemAsync(response);
-        var report = rig.Host.Reports.ShouldHaveSingleItem();
-        report.Status.ShouldBe(InvocationStatus.Success);
-        report.DurationMs.ShouldBeLessThan(3000);
+        // Success (not TimedOut) means the function answered before the emulator's 3 s function timeout.
+        rig.Host.Reports.ShouldHaveSingleItem().Status.ShouldBe(InvocationStatus.Success);
     }
 
     [Fact]
