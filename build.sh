@@ -25,7 +25,9 @@ Commands:
   bench      Cold-start and warm benchmark of the real binaries (aot, jit, floor side by side) over
              DynamoDB Local; writes docs/bench/results/<timestamp>.json|.md and refreshes
              docs/performance.md. Options: --cold N (20), --warm N (200), --functions a,b,
-             --variants aot,jit,floor, --out DIR (docs/bench).
+             --variants aot,jit,floor, --out DIR (docs/bench), --tls off|bundle|minimal (off;
+             bundle and minimal put a local TLS terminator in front of DynamoDB Local, the functions
+             trusting the system CA bundle plus a bench CA, or the bench CA alone).
   load       Mixed read/write load (autocannon) at a fixed rate through the local API for 60 s, then
              checks every acknowledged create is in the table and nothing else is; writes
              docs/load/<timestamp>.md. Options: --seconds N (60), --rate N (200 req/s).
@@ -471,7 +473,7 @@ while [[ $# -gt 0 ]]; do
     --port) PORT="${2:?--port needs a value}"; shift 2 ;;
     --persist) PERSIST_DIR="${2:?--persist needs a folder}"; shift 2 ;;
     --dynamodb-endpoint) SERVE_DYNAMODB_ENDPOINT="${2:?--dynamodb-endpoint needs a URL}"; shift 2 ;;
-    --cold|--warm|--functions|--variants|--out) BENCH_ARGS+=("$1" "${2:?$1 needs a value}"); shift 2 ;;
+    --cold|--warm|--functions|--variants|--out|--tls) BENCH_ARGS+=("$1" "${2:?$1 needs a value}"); shift 2 ;;
     --seconds) LOAD_SECONDS="${2:?--seconds needs a value}"; shift 2 ;;
     --rate) LOAD_RATE="${2:?--rate needs a value}"; shift 2 ;;
     -*) [[ "$1" == -h || "$1" == --help ]] && { usage; exit 0; }; die "unknown option: $1 (see ./build.sh help)" ;;

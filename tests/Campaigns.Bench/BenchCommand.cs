@@ -15,6 +15,14 @@ internal static class BenchCommand
         await table.CreateAndSeedAsync(workload, Workload.DeletePoolSize(options.ColdRuns, options.WarmRuns, variants.Count));
         var roundTrips = await table.RoundTripP50Async(100);
 
+        // Only the functions go through TLS; the table above is seeded and timed over plain HTTP.
+        await using var tls = options.Tls == TlsMode.Off ? null : LocalTls.Start(options.Tls, options.DynamoDbEndpoint);
+        if (tls is not null)
+        {
+            options.UseTls(tls.Endpoint, tls.CertificateFile, tls.CertificateDirectory);
+            Console.Error.WriteLine($"tls {options.TlsLabel}: functions call {tls.Endpoint}, SSL_CERT_FILE={tls.CertificateFile}");
+        }
+
         await using var server = await RuntimeApiServer.StartAsync(Math.Max(1, options.Functions.Count * variants.Count));
         var runner = new BenchRunner(options, server, workload, FunctionEnvironment(options, table.Name));
         await runner.RunAsync(variants);
@@ -64,6 +72,11 @@ internal static class BenchCommand
         if (options.CertificateFile is not null)
         {
             environment["SSL_CERT_FILE"] = options.CertificateFile;
+        }
+
+        if (options.CertificateDirectory is not null)
+        {
+            environment["SSL_CERT_DIR"] = options.CertificateDirectory;
         }
 
         return environment;

@@ -24,6 +24,20 @@ internal sealed class BenchOptions
 
     public string? CertificateFile { get; private set; }
 
+    /// <summary>SSL_CERT_DIR for the functions, if any; see <see cref="TrustFiles.CertificateDirectory"/>.</summary>
+    public string? CertificateDirectory { get; private set; }
+
+    /// <summary>With anything but <see cref="TlsMode.Off"/>, the bench puts its own TLS terminator in front of DynamoDB Local.</summary>
+    public TlsMode Tls { get; private set; } = TlsMode.Off;
+
+    /// <summary>How the functions reached DynamoDB, as the reports name it: off, bundle, minimal, or custom for an endpoint given by hand.</summary>
+    public string TlsLabel => Tls switch
+    {
+        TlsMode.Bundle => "bundle",
+        TlsMode.Minimal => "minimal",
+        _ => FunctionDynamoDbEndpoint is null ? "off" : "custom",
+    };
+
     public string AotFramework { get; private set; } = "unknown";
 
     public int MemorySizeMb { get; private set; } = 256;
@@ -47,6 +61,7 @@ internal sealed class BenchOptions
                 case "--dynamodb-endpoint": options.DynamoDbEndpoint = value; break;
                 case "--function-dynamodb-endpoint": options.FunctionDynamoDbEndpoint = value; break;
                 case "--ca-file": options.CertificateFile = value; break;
+                case "--tls": options.Tls = ParseTls(value); break;
                 case "--aot-framework": options.AotFramework = value; break;
                 case "--memory-mb": options.MemorySizeMb = int.Parse(value, CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException("unknown option " + args[i]);
@@ -60,6 +75,27 @@ internal sealed class BenchOptions
             throw new ArgumentException("--cold and --warm must be at least 1 and --dynamodb-endpoint is required");
         }
 
+        if (options.Tls != TlsMode.Off && (options.FunctionDynamoDbEndpoint is not null || options.CertificateFile is not null))
+        {
+            throw new ArgumentException("--tls sets up its own endpoint and CA file: drop --function-dynamodb-endpoint and --ca-file");
+        }
+
         return options;
     }
+
+    /// <summary>Points the functions at the bench's TLS terminator and the trust files made for <see cref="Tls"/>.</summary>
+    public void UseTls(string endpoint, string certificateFile, string certificateDirectory)
+    {
+        FunctionDynamoDbEndpoint = endpoint;
+        CertificateFile = certificateFile;
+        CertificateDirectory = certificateDirectory;
+    }
+
+    private static TlsMode ParseTls(string value) => value switch
+    {
+        "off" => TlsMode.Off,
+        "bundle" => TlsMode.Bundle,
+        "minimal" => TlsMode.Minimal,
+        _ => throw new ArgumentException($"--tls must be off, bundle or minimal (got {value})"),
+    };
 }

@@ -18,7 +18,7 @@ internal static class JsonReport
         w.WriteNumber("coldRuns", run.Options.ColdRuns);
         w.WriteNumber("warmRuns", run.Options.WarmRuns);
         w.WriteNumber("memorySizeMb", run.Options.MemorySizeMb);
-        w.WriteBoolean("tls", run.Options.FunctionDynamoDbEndpoint is not null);
+        w.WriteString("tls", run.Options.TlsLabel);
         w.WriteStartObject("dynamoDbRoundTripP50Ms");
         foreach (var (function, ms) in run.DynamoRoundTripMs)
         {

@@ -11,7 +11,7 @@ internal static class MarkdownReport
     public static string Build(RunRecord run, string chartFile)
     {
         var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Run `{run.Timestamp}` at `{run.GitSha[..Math.Min(12, run.GitSha.Length)]}` on {run.Machine}; aot and floor built for {run.AotFramework}, jit on net{Environment.Version.ToString(2)}; {run.Options.ColdRuns} cold starts and {run.Options.WarmRuns} warm invocations per function and variant; DynamoDB Local round trip p50 of each function's call from a warm client: {string.Join(", ", run.DynamoRoundTripMs.Select(p => $"{p.Key} {F(p.Value)} ms"))}{(run.Options.FunctionDynamoDbEndpoint is null ? string.Empty : "; functions reach DynamoDB over TLS")}.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Run `{run.Timestamp}` at `{run.GitSha[..Math.Min(12, run.GitSha.Length)]}` on {run.Machine}; aot and floor built for {run.AotFramework}, jit on net{Environment.Version.ToString(2)}; {run.Options.ColdRuns} cold starts and {run.Options.WarmRuns} warm invocations per function and variant; DynamoDB Local round trip p50 of each function's call from a warm client: {string.Join(", ", run.DynamoRoundTripMs.Select(p => $"{p.Key} {F(p.Value)} ms"))}; {TlsPhrase(run.Options)}.");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"![Cold start and warm latency per function and variant]({chartFile})");
         md.AppendLine();
@@ -50,6 +50,14 @@ internal static class MarkdownReport
 
         File.WriteAllText(documentPath, text[..(start + StartMarker.Length)] + "\n" + generated + text[end..]);
     }
+
+    private static string TlsPhrase(BenchOptions options) => options.TlsLabel switch
+    {
+        "bundle" => "functions call DynamoDB Local through a local TLS terminator (SSL_CERT_FILE: system bundle + bench CA; SSL_CERT_DIR empty)",
+        "minimal" => "functions call DynamoDB Local through a local TLS terminator (SSL_CERT_FILE: bench CA only; SSL_CERT_DIR empty)",
+        "custom" => "functions call DynamoDB at " + options.FunctionDynamoDbEndpoint,
+        _ => "functions call DynamoDB Local over plain HTTP",
+    };
 
     private static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }
