@@ -10,6 +10,8 @@ namespace Campaigns.Functions.CreateCampaign;
 /// <summary>POST /v1.0/campaigns: creates a campaign; a code is never reused, even after a soft delete.</summary>
 internal sealed class CreateCampaignHandler(ICampaignStore store, TimeProvider time) : IHttpEndpoint
 {
+    public Task PrimeAsync(CancellationToken cancellationToken) => store.PrimeAsync(StoreOperation.Create, cancellationToken);
+
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken)
     {
         using var body = RequestBody.TryParseObject(request, out string? bodyProblem);

@@ -9,6 +9,8 @@ namespace Campaigns.Functions.DeleteCampaign;
 /// <summary>DELETE /v1.0/campaigns/{code}: a soft delete; the item stays, marked DELETED and inactive.</summary>
 internal sealed class DeleteCampaignHandler(ICampaignStore store, TimeProvider time) : IHttpEndpoint
 {
+    public Task PrimeAsync(CancellationToken cancellationToken) => store.PrimeAsync(StoreOperation.Update, cancellationToken);
+
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken)
     {
         if (!PathCode.TryRead(request, out string code, out var problem)

@@ -9,6 +9,8 @@ namespace Campaigns.Functions.GetCampaign;
 /// <summary>GET /v1.0/campaigns/{code}: the campaign with its ETag, or 304 when the client's copy is current.</summary>
 internal sealed class GetCampaignHandler(ICampaignStore store) : IHttpEndpoint
 {
+    public Task PrimeAsync(CancellationToken cancellationToken) => store.PrimeAsync(StoreOperation.Get, cancellationToken);
+
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken)
     {
         if (!PathCode.TryRead(request, out string code, out var problem))

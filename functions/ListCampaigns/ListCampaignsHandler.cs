@@ -13,6 +13,8 @@ internal sealed class ListCampaignsHandler(ICampaignStore store, TimeProvider ti
     public const int DefaultLimit = 50;
     public const int MaxLimit = 100;
 
+    public Task PrimeAsync(CancellationToken cancellationToken) => store.PrimeAsync(StoreOperation.List, cancellationToken);
+
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken)
     {
         int limit = DefaultLimit;

@@ -17,6 +17,23 @@ public abstract class CampaignStoreContract
 
     protected abstract ICampaignStore Store { get; }
 
+    [Theory]
+    [InlineData(StoreOperation.Get)]
+    [InlineData(StoreOperation.List)]
+    [InlineData(StoreOperation.Create)]
+    [InlineData(StoreOperation.Update)]
+    public async Task Prime_ChangesNothingAClientCanSee(StoreOperation operation)
+    {
+        var campaign = Samples.Campaign("PRIMED", toDate: new DateOnly(2099, 12, 31));
+        await Store.TryCreateAsync(campaign, default);
+
+        await Store.PrimeAsync(operation, default);
+
+        (await Store.GetAsync("PRIMED", default)).ShouldBeEquivalentTo(campaign);
+        (await Store.ListActiveAsync(Today, 100, null, default)).Items.ShouldHaveSingleItem().ShouldBeEquivalentTo(campaign);
+        (await Store.GetAsync(DynamoDbCampaignStore.PrimeCode, default)).ShouldBeNull();
+    }
+
     [Fact]
     public async Task Get_WhenMissing_ReturnsNull()
     {

@@ -17,6 +17,9 @@ public sealed class FakeCampaignStore : ICampaignStore
 
     public int Calls { get; private set; }
 
+    /// <summary>The operations primed so far, in order.</summary>
+    public List<StoreOperation> Primed { get; } = [];
+
     public void Seed(Campaign campaign)
     {
         lock (_gate)
@@ -90,6 +93,16 @@ public sealed class FakeCampaignStore : ICampaignStore
             var updated = change(current);
             _items[code] = updated;
             return Task.FromResult(WriteOutcome.Succeeded(updated));
+        }
+    }
+
+    public Task PrimeAsync(StoreOperation operation, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Enter();
+            Primed.Add(operation);
+            return Task.CompletedTask;
         }
     }
 

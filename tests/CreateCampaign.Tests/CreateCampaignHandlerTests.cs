@@ -1,5 +1,6 @@
 using System.Text;
 using Campaigns.Domain.Model;
+using Campaigns.Domain.Storage;
 using Campaigns.Testing;
 
 namespace Campaigns.Functions.CreateCampaign.Tests;
@@ -100,5 +101,13 @@ public sealed class CreateCampaignHandlerTests
         problem.GetProperty("type").GetString().ShouldBe("/problems/validation-error");
         problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldBe(["code", "discountPercentage", "toDate"], ignoreOrder: true);
         _store.Calls.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Prime_PrimesTheCreatePath()
+    {
+        await _handler.PrimeAsync(default);
+
+        _store.Primed.ShouldBe([StoreOperation.Create]);
     }
 }

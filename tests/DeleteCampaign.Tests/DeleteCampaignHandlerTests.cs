@@ -1,4 +1,5 @@
 using Campaigns.Domain.Model;
+using Campaigns.Domain.Storage;
 using Campaigns.Testing;
 
 namespace Campaigns.Functions.DeleteCampaign.Tests;
@@ -53,5 +54,13 @@ public sealed class DeleteCampaignHandlerTests
     public async Task Delete_WhenCodeInvalid_Returns400()
     {
         (await _handler.HandleAsync(Requests.Delete("x"), default)).ShouldBeProblemFor("code");
+    }
+
+    [Fact]
+    public async Task Prime_PrimesTheUpdatePath()
+    {
+        await _handler.PrimeAsync(default);
+
+        _store.Primed.ShouldBe([StoreOperation.Update]);
     }
 }

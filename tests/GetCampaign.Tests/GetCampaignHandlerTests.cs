@@ -1,4 +1,5 @@
 using Campaigns.Domain.Model;
+using Campaigns.Domain.Storage;
 using Campaigns.Functions.GetCampaign;
 using Campaigns.Testing;
 
@@ -85,5 +86,13 @@ public sealed class GetCampaignHandlerTests
     {
         (await _handler.HandleAsync(Requests.Get(code), default)).ShouldBeProblemFor("code");
         _store.Calls.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Prime_PrimesTheGetPath()
+    {
+        await _handler.PrimeAsync(default);
+
+        _store.Primed.ShouldBe([StoreOperation.Get]);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Campaigns.Domain.Model;
+using Campaigns.Domain.Storage;
 using Campaigns.Testing;
 
 namespace Campaigns.Functions.ListCampaigns.Tests;
@@ -108,4 +109,12 @@ public sealed class ListCampaignsHandlerTests
 
     private static string[] Codes(JsonElement body) =>
         body.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("code").GetString()!).ToArray();
+
+    [Fact]
+    public async Task Prime_PrimesTheListPath()
+    {
+        await _handler.PrimeAsync(default);
+
+        _store.Primed.ShouldBe([StoreOperation.List]);
+    }
 }

@@ -1,4 +1,5 @@
 using Campaigns.Domain.Model;
+using Campaigns.Domain.Storage;
 using Campaigns.Testing;
 
 namespace Campaigns.Functions.UpdateCampaign.Tests;
@@ -120,5 +121,13 @@ public sealed class UpdateCampaignHandlerTests
     public async Task Update_WhenBodyMissing_Returns400()
     {
         (await _handler.HandleAsync(Requests.Put("SUMMER-25", null), default)).ShouldBeProblemFor("body");
+    }
+
+    [Fact]
+    public async Task Prime_PrimesTheUpdatePath()
+    {
+        await _handler.PrimeAsync(default);
+
+        _store.Primed.ShouldBe([StoreOperation.Update]);
     }
 }

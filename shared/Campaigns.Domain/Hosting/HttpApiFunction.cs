@@ -8,9 +8,12 @@ namespace Campaigns.Domain.Hosting;
 /// <summary>
 /// Adapts an endpoint to the Lambda runtime: rejects events that are not HTTP API payload 2.0, turns
 /// store failures into problem responses (never leaking exception text) and adds the security headers.
+/// During init it lets the endpoint prime its store connection.
 /// </summary>
-public sealed class HttpApiFunction(IHttpEndpoint endpoint, LambdaLogger logger) : ILambdaHandler<HttpApiRequest, HttpApiResponse>
+public sealed class HttpApiFunction(IHttpEndpoint endpoint, LambdaLogger logger) : ILambdaHandler<HttpApiRequest, HttpApiResponse>, ILambdaWarmUp
 {
+    public Task WarmUpAsync(CancellationToken cancellationToken) => endpoint.PrimeAsync(cancellationToken);
+
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest input, LambdaContext context, CancellationToken cancellationToken)
     {
         string method = input.RequestContext?.Http?.Method

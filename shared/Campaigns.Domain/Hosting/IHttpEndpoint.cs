@@ -6,4 +6,7 @@ namespace Campaigns.Domain.Hosting;
 public interface IHttpEndpoint
 {
     Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Called once during init: makes the kind of store call the route makes, changing nothing.</summary>
+    Task PrimeAsync(CancellationToken cancellationToken);
 }

@@ -9,6 +9,9 @@ namespace Campaigns.Domain.Storage;
 /// <summary>The campaigns table through the low-level DynamoDB API: explicit items, conditional writes, GSI queries.</summary>
 public sealed class DynamoDbCampaignStore(IAmazonDynamoDB client, string tableName) : ICampaignStore
 {
+    /// <summary>A code no request can reach: validation never lets '#' into a code.</summary>
+    public const string PrimeCode = "#PRIME";
+
     public async Task<Campaign?> GetAsync(string code, CancellationToken cancellationToken)
     {
         var response = await client.GetItemAsync(
@@ -65,6 +68,57 @@ public sealed class DynamoDbCampaignStore(IAmazonDynamoDB client, string tableNa
         write.Set(Gsi1SortKey, S(StatusSortKeyOf(CampaignStatus.Deleted, deletion.Code)));
         return ExecuteAsync(write, cancellationToken);
     }
+
+    public async Task PrimeAsync(StoreOperation operation, CancellationToken cancellationToken)
+    {
+        switch (operation)
+        {
+            case StoreOperation.Get:
+                await GetAsync(PrimeCode, cancellationToken);
+                break;
+            case StoreOperation.List:
+                await client.QueryAsync(PrimeQuery(), cancellationToken);
+                break;
+            case StoreOperation.Create:
+                await PrimePutAsync(cancellationToken);
+                break;
+            case StoreOperation.Update:
+                await ExecuteAsync(new ConditionalUpdate(PrimeCode, null, DateTime.UnixEpoch, PrimeCode), cancellationToken);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(operation), operation, "Unknown store operation.");
+        }
+    }
+
+    private async Task PrimePutAsync(CancellationToken cancellationToken)
+    {
+        // The condition asks for an item that cannot exist, so the put never applies.
+        var request = new PutItemRequest
+        {
+            TableName = tableName,
+            Item = CampaignKeys.Of(PrimeCode),
+            ConditionExpression = "attribute_exists(#pk)",
+            ExpressionAttributeNames = new() { ["#pk"] = PartitionKey },
+        };
+        try
+        {
+            await client.PutItemAsync(request, cancellationToken);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            // Expected.
+        }
+    }
+
+    private QueryRequest PrimeQuery() => new()
+    {
+        TableName = tableName,
+        IndexName = StatusIndexName,
+        KeyConditionExpression = "#gsipk = :gsipk",
+        ExpressionAttributeNames = new() { ["#gsipk"] = Gsi1PartitionKey },
+        ExpressionAttributeValues = new() { [":gsipk"] = S(PrimeCode) },
+        Limit = 1,
+    };
 
     public async Task<CampaignPage> ListActiveAsync(DateOnly today, int limit, string? afterCode, CancellationToken cancellationToken)
     {

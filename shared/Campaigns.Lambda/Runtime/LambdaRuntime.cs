@@ -12,11 +12,15 @@ internal sealed class LambdaRuntime<TEvent, TResult>
 {
     private const string TraceIdVariable = "_X_AMZN_TRACE_ID";
 
+    // Long enough for a TLS handshake and a first request at full CPU, short against Lambda's 10 s init limit.
+    private static readonly TimeSpan DefaultWarmUpLimit = TimeSpan.FromSeconds(2);
+
     private readonly LambdaRuntimeClient _client;
     private readonly LambdaLogger _logger;
     private readonly IEnvironmentVariables _environment;
     private readonly InvocationProcessor<TEvent, TResult> _processor;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _warmUpLimit;
     private ColdStartMetric? _coldStart;
     private DateTimeOffset _initEnd;
 
@@ -27,7 +31,8 @@ internal sealed class LambdaRuntime<TEvent, TResult>
         LambdaLogger logger,
         TimeProvider time,
         IEnvironmentVariables environment,
-        ColdStartMetric? coldStart = null)
+        ColdStartMetric? coldStart = null,
+        TimeSpan? warmUpLimit = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(eventType);
@@ -40,6 +45,7 @@ internal sealed class LambdaRuntime<TEvent, TResult>
         _environment = environment;
         _time = time;
         _coldStart = coldStart;
+        _warmUpLimit = warmUpLimit ?? DefaultWarmUpLimit;
         _processor = new InvocationProcessor<TEvent, TResult>(client, eventType, resultType, logger, time);
     }
 
@@ -53,15 +59,46 @@ internal sealed class LambdaRuntime<TEvent, TResult>
     private async Task<ILambdaHandler<TEvent, TResult>?> InitializeAsync(
         Func<ILambdaHandler<TEvent, TResult>> initialize, CancellationToken stoppingToken)
     {
+        ILambdaHandler<TEvent, TResult> handler;
         try
         {
-            return initialize() ?? throw new InvalidOperationException("The function initializer returned no handler.");
+            handler = initialize() ?? throw new InvalidOperationException("The function initializer returned no handler.");
         }
         catch (Exception ex)
         {
             _logger.Log(LogLevel.Critical, "The function failed to initialize.", ex);
             await ReportInitErrorAsync(ex, stoppingToken);
             return null;
+        }
+
+        if (handler is ILambdaWarmUp warmUp)
+        {
+            await WarmUpAsync(warmUp, stoppingToken);
+        }
+
+        return handler;
+    }
+
+    private async Task WarmUpAsync(ILambdaWarmUp warmUp, CancellationToken stoppingToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        try
+        {
+            // WaitAsync bounds the wait even if the warm-up ignores its token.
+            await warmUp.WarmUpAsync(limit.Token).WaitAsync(_warmUpLimit, _time, stoppingToken);
+        }
+        catch (Exception ex)
+        {
+            // A stop request ends the runtime right after; otherwise only the type is logged: the message may
+            // name endpoints or resources, and nothing here is actionable.
+            if (!stoppingToken.IsCancellationRequested)
+            {
+                _logger.Warn($"Warm-up skipped ({ex.GetType().Name}); the first invocation pays its one-time costs instead.");
+            }
+        }
+        finally
+        {
+            await limit.CancelAsync();
         }
     }
 

@@ -25,6 +25,16 @@ public sealed class HttpApiFunctionTests : IDisposable
         new OperationCanceledException("deadline"),
     };
 
+    [Fact]
+    public async Task WarmUp_PrimesTheEndpointOnce()
+    {
+        var endpoint = new FixedEndpoint(new HttpApiResponse { StatusCode = 200 });
+
+        await Function(endpoint).WarmUpAsync(default);
+
+        endpoint.Primes.ShouldBe(1);
+    }
+
     [Theory]
     [MemberData(nameof(TransientFailures))]
     public async Task Handle_WhenStoreUnavailable_Returns503WithRetryAfterAndNoDetails(Exception failure)
@@ -116,11 +126,21 @@ public sealed class HttpApiFunctionTests : IDisposable
     private sealed class ThrowingEndpoint(Exception failure) : IHttpEndpoint
     {
         public Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken) => Task.FromException<HttpApiResponse>(failure);
+
+        public Task PrimeAsync(CancellationToken cancellationToken) => Task.FromException(failure);
     }
 
     private sealed class FixedEndpoint(HttpApiResponse response) : IHttpEndpoint
     {
+        public int Primes { get; private set; }
+
         public Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken) => Task.FromResult(response);
+
+        public Task PrimeAsync(CancellationToken cancellationToken)
+        {
+            Primes++;
+            return Task.CompletedTask;
+        }
     }
 
     private sealed class AmazonDynamoDBExceptionStub : Amazon.DynamoDBv2.AmazonDynamoDBException

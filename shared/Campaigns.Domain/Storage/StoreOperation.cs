@@ -1,0 +1,17 @@
+namespace Campaigns.Domain.Storage;
+
+/// <summary>The kinds of store call a function makes, each needing its own IAM action.</summary>
+public enum StoreOperation
+{
+    /// <summary>A consistent read of one item (GetItem).</summary>
+    Get,
+
+    /// <summary>A query of the status index (Query).</summary>
+    List,
+
+    /// <summary>A conditional put of a new item (PutItem).</summary>
+    Create,
+
+    /// <summary>A conditional update of an existing item, then a read when it fails (UpdateItem, GetItem).</summary>
+    Update,
+}
