@@ -107,7 +107,8 @@ publish_function() {
     -p:CampaignsFramework="$framework" -o "$out" -nologo -clp:NoSummary -v:quiet >&2 \
     || die "AOT publish of $name failed"
   [[ -x "$out/bootstrap" ]] || die "AOT publish of $name produced no bootstrap"
-  rm -f "$out"/*.dbg "$out"/*.pdb
+  # bootstrap.dbg stays: packaging keeps it to resolve stack frames (see tests/tools/package/symbolize.py).
+  rm -f "$out"/*.pdb
 }
 
 # package: compile (AL2023 container or this machine) -> check every bootstrap -> reproducible zips
@@ -159,9 +160,12 @@ cmd_package() {
   # A fresh folder: no zip of a removed function may ride along (manifest.py refuses one anyway).
   rm -rf "$artifacts"
   mkdir -p "$artifacts"
+  mkdir -p "$artifacts/symbols"
   for name in $(function_names); do
     python3 "$PACKAGE_TOOLS/zip_reproducible.py" "$artifacts/$name.zip" "$out/$name/bootstrap" >/dev/null \
       || die "zipping $name failed"
+    # Not deployed: resolves the bootstrap!<BaseAddress>+0x... frames of this build's logs.
+    cp "$out/$name/bootstrap.dbg" "$artifacts/symbols/$name.dbg" || die "no symbol file for $name"
   done
   python3 "$PACKAGE_TOOLS/manifest.py" --arch "$ARCH" --framework "$framework" --builder "$builder" \
     --dir "$artifacts" >&2 || die "writing $artifacts/manifest.json failed"

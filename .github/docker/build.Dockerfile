@@ -77,7 +77,8 @@ for pair in $FUNCTIONS; do
   # context has no .git, so here the fixed /src does that job); kept for parity with the host.
   dotnet publish "$project" -c Release -r "$rid" -p:CampaignsFramework="$FRAMEWORK" \
     -p:ContinuousIntegrationBuild=true -o "/out/$name" -nologo
-  rm -f "/out/$name"/*.dbg "/out/$name"/*.pdb
+  # bootstrap.dbg is kept: packaging archives it to resolve stack frames of this build's logs.
+  rm -f "/out/$name"/*.pdb
   [ -x "/out/$name/bootstrap" ] || { echo "AOT publish of $name produced no bootstrap" >&2; exit 1; }
 done
 EOF

@@ -87,7 +87,7 @@ public sealed class ApiFixture : IAsyncLifetime, IDisposable
         return new ApiResponse(status, all, body);
     }
 
-    private static string FunctionsDirectory() =>
+    internal static string FunctionsDirectory() =>
         Environment.GetEnvironmentVariable("CAMPAIGNS_FUNCTIONS_DIR") is { Length: > 0 } dir
             ? dir
             : throw new InvalidOperationException("CAMPAIGNS_FUNCTIONS_DIR is not set: run the end-to-end tests through ./build.sh test, which AOT-publishes the functions first.");

@@ -6,10 +6,13 @@ namespace Campaigns.Domain.Hosting;
 /// <summary>The entry point every function's one-line Program calls.</summary>
 public static class CampaignFunction
 {
-    public static Task<int> RunAsync(Func<CampaignServices, IHttpEndpoint> createEndpoint) =>
-        LambdaHost.RunAsync(
+    public static Task<int> RunAsync(Func<CampaignServices, IHttpEndpoint> createEndpoint)
+    {
+        OpenSslPreload.Start();
+        return LambdaHost.RunAsync(
             logger => new HttpApiFunction(createEndpoint(CampaignServices.FromEnvironment(Environment.GetEnvironmentVariable)), logger),
             CampaignsJsonContext.Default.HttpApiRequest,
             CampaignsJsonContext.Default.HttpApiResponse,
             coldStartMetricNamespace: "Campaigns");
+    }
 }

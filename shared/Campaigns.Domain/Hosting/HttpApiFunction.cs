@@ -1,4 +1,6 @@
 using Campaigns.Domain.Http;
+using Campaigns.Domain.Model;
+using Campaigns.Domain.Storage;
 using Campaigns.Lambda.Http;
 using Campaigns.Lambda.Logging;
 using Campaigns.Lambda.Runtime;
@@ -12,7 +14,13 @@ namespace Campaigns.Domain.Hosting;
 /// </summary>
 public sealed class HttpApiFunction(IHttpEndpoint endpoint, LambdaLogger logger) : ILambdaHandler<HttpApiRequest, HttpApiResponse>, ILambdaWarmUp
 {
-    public Task WarmUpAsync(CancellationToken cancellationToken) => endpoint.PrimeAsync(cancellationToken);
+    public Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        // Serialization metadata of the response bodies is built on first use: build it now, at init's full CPU.
+        _ = Responses.Page(new CampaignPage { Items = [], NextToken = null });
+        _ = Problems.NotFound(DynamoDbCampaignStore.PrimeCode);
+        return endpoint.PrimeAsync(cancellationToken);
+    }
 
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest input, LambdaContext context, CancellationToken cancellationToken)
     {

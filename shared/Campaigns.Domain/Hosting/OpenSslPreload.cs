@@ -1,0 +1,27 @@
+using System.Security.Cryptography;
+
+namespace Campaigns.Domain.Hosting;
+
+/// <summary>
+/// Loads OpenSSL on a thread-pool thread. Loading it is the largest one-time cost of the first signed
+/// DynamoDB request (and in AWS, of its TLS handshake); started first thing, another core does it
+/// while the main thread sets up the runtime and the SDK. The warm-up's request then waits for the
+/// same one-time initialisation, so all of it still happens during init.
+/// </summary>
+internal static class OpenSslPreload
+{
+    public static void Start() => ThreadPool.UnsafeQueueUserWorkItem(static _ => Load(), null);
+
+    private static void Load()
+    {
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        try
+        {
+            HMACSHA256.HashData([1], [1], mac);
+        }
+        catch (CryptographicException)
+        {
+            // The first signed request meets the same failure and reports it.
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Campaigns.Testing;
+
+namespace Campaigns.EndToEnd.Tests;
+
+/// <summary>
+/// The zip-size budget, checked on the binaries this run built (this machine's architecture): Lambda
+/// receives each function as a zip of its bootstrap, compressed like ./build.sh package does.
+/// </summary>
+[Trait("Category", "EndToEnd")]
+public sealed class ArtifactSizeTests
+{
+    private const long BudgetBytes = 5_000_000;
+
+    public static TheoryData<string> Functions()
+    {
+        using var table = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.PathOf("functions/functions.json")));
+        var names = new TheoryData<string>();
+        foreach (var function in table.RootElement.EnumerateObject())
+        {
+            names.Add(function.Name);
+        }
+
+        return names;
+    }
+
+    [Theory]
+    [MemberData(nameof(Functions))]
+    public void Zip_OfEachFunction_IsWithinTheBudget(string function)
+    {
+        string binary = Path.Combine(ApiFixture.FunctionsDirectory(), function, "bootstrap");
+
+        long zipBytes = ZipBytes(binary);
+
+        zipBytes.ShouldBeLessThanOrEqualTo(BudgetBytes, $"{function}: zip of {new FileInfo(binary).Length:N0} bytes of bootstrap");
+    }
+
+    private static long ZipBytes(string path)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            zip.CreateEntryFromFile(path, "bootstrap", CompressionLevel.SmallestSize);
+        }
+
+        return buffer.Length;
+    }
+}
