@@ -80,35 +80,38 @@ public sealed class DynamoDbCampaignStore(IAmazonDynamoDB client, string tableNa
                 await client.QueryAsync(PrimeQuery(), cancellationToken);
                 break;
             case StoreOperation.Create:
-                await PrimePutAsync(cancellationToken);
+                await ExpectingConditionFailureAsync(() => client.PutItemAsync(PrimePut(), cancellationToken));
                 break;
             case StoreOperation.Update:
-                await ExecuteAsync(new ConditionalUpdate(PrimeCode, null, DateTime.UnixEpoch, PrimeCode), cancellationToken);
+                // The UpdateItem alone: the read that classifies a failed update is the rare path.
+                var update = new ConditionalUpdate(PrimeCode, null, DateTime.UnixEpoch, PrimeCode).ToRequest(tableName);
+                await ExpectingConditionFailureAsync(() => client.UpdateItemAsync(update, cancellationToken));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation), operation, "Unknown store operation.");
         }
     }
 
-    private async Task PrimePutAsync(CancellationToken cancellationToken)
+    // Both prime writes require the item to exist, and it never does: they fail, changing nothing.
+    private static async Task ExpectingConditionFailureAsync(Func<Task> write)
     {
-        // The condition asks for an item that cannot exist, so the put never applies.
-        var request = new PutItemRequest
-        {
-            TableName = tableName,
-            Item = CampaignKeys.Of(PrimeCode),
-            ConditionExpression = "attribute_exists(#pk)",
-            ExpressionAttributeNames = new() { ["#pk"] = PartitionKey },
-        };
         try
         {
-            await client.PutItemAsync(request, cancellationToken);
+            await write();
         }
         catch (ConditionalCheckFailedException)
         {
             // Expected.
         }
     }
+
+    private PutItemRequest PrimePut() => new()
+    {
+        TableName = tableName,
+        Item = CampaignKeys.Of(PrimeCode),
+        ConditionExpression = "attribute_exists(#pk)",
+        ExpressionAttributeNames = new() { ["#pk"] = PartitionKey },
+    };
 
     private QueryRequest PrimeQuery() => new()
     {

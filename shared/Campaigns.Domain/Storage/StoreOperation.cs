@@ -12,6 +12,6 @@ public enum StoreOperation
     /// <summary>A conditional put of a new item (PutItem).</summary>
     Create,
 
-    /// <summary>A conditional update of an existing item, then a read when it fails (UpdateItem, GetItem).</summary>
+    /// <summary>A conditional update of an existing item (UpdateItem; a failed one is classified by a GetItem).</summary>
     Update,
 }
