@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Campaigns.Testing;
 
 namespace Campaigns.Bench;
 
@@ -39,7 +40,7 @@ internal static class BenchCommand
                              runner.Warm,
                              runner.WarmPeakRssMb.GetValueOrDefault((function, variant.Name)),
                              new FileInfo(variant.BinaryPath(function)).Length,
-                             Sizes.ZipBytes(variant.BinaryPath(function)))).ToList();
+                             LambdaZip.SizeOf(variant.BinaryPath(function)))).ToList();
         string timestamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var run = new RunRecord(timestamp, Git("rev-parse HEAD"), options.AotFramework, Machine(), options, roundTrips, runner.Cold, runner.Warm, summaries);
         Write(run, options.OutputDirectory);
