@@ -14,12 +14,20 @@ namespace Campaigns.Domain.Hosting;
 /// </summary>
 public sealed class HttpApiFunction(IHttpEndpoint endpoint, LambdaLogger logger) : ILambdaHandler<HttpApiRequest, HttpApiResponse>, ILambdaWarmUp
 {
-    public Task WarmUpAsync(CancellationToken cancellationToken)
+    public async Task WarmUpAsync(CancellationToken cancellationToken)
     {
-        // Serialization metadata of the response bodies is built on first use: build it now, at init's full CPU.
-        _ = Responses.Page(new CampaignPage { Items = [], NextToken = null });
-        _ = Problems.NotFound(DynamoDbCampaignStore.PrimeCode);
-        return endpoint.PrimeAsync(cancellationToken);
+        // The store call runs on this thread until it waits for DynamoDB's answer, which is then read on
+        // a pool thread: the response bodies' serialization metadata, built on first use, is built here
+        // meanwhile, at init's full CPU.
+        Task prime = endpoint.PrimeAsync(cancellationToken);
+        try
+        {
+            WarmUpResponses();
+        }
+        finally
+        {
+            await prime;
+        }
     }
 
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest input, LambdaContext context, CancellationToken cancellationToken)
@@ -50,5 +58,29 @@ public sealed class HttpApiFunction(IHttpEndpoint endpoint, LambdaLogger logger)
         SecurityHeaders.Apply(response, method);
         logger.Info($"{method} {input.RouteKey} {response.StatusCode}");
         return response;
+    }
+
+    private static void WarmUpResponses()
+    {
+        var sample = new Campaign
+        {
+            Code = DynamoDbCampaignStore.PrimeCode,
+            Id = Guid.Empty,
+            Description = DynamoDbCampaignStore.PrimeCode,
+            DiscountPercentage = 12.5m,
+            ProductId = Guid.Empty,
+            TermsConditionsLink = "https://example.com/terms",
+            FromDate = DateOnly.MinValue,
+            ToDate = DateOnly.MaxValue,
+            Status = CampaignStatus.Active,
+            Active = true,
+            DateCreated = DateTime.UnixEpoch,
+            DateLastUpdated = DateTime.UnixEpoch,
+            LastUpdatedBy = DynamoDbCampaignStore.PrimeCode,
+            Version = 1,
+        };
+        _ = Responses.Campaign(200, sample);
+        _ = Responses.Page(new CampaignPage { Items = [sample], NextToken = null });
+        _ = Problems.NotFound(sample.Code);
     }
 }

@@ -35,6 +35,31 @@ public sealed class HttpApiFunctionTests : IDisposable
         endpoint.Primes.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task WarmUp_EndsOnlyWhenThePrimeEnds()
+    {
+        var prime = new TaskCompletionSource();
+        var endpoint = new GatedEndpoint(prime.Task);
+
+        Task warmUp = Function(endpoint).WarmUpAsync(default);
+        bool endedBeforePrime = warmUp.IsCompleted;
+        prime.SetResult();
+        await warmUp;
+
+        endedBeforePrime.ShouldBeFalse();
+        endpoint.Primes.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task WarmUp_WhenPrimeFails_FailsWithThatError()
+    {
+        var failure = new InvalidOperationException("prime failed");
+
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => Function(new ThrowingEndpoint(failure)).WarmUpAsync(default));
+
+        error.ShouldBeSameAs(failure);
+    }
+
     [Theory]
     [MemberData(nameof(TransientFailures))]
     public async Task Handle_WhenStoreUnavailable_Returns503WithRetryAfterAndNoDetails(Exception failure)
@@ -140,6 +165,20 @@ public sealed class HttpApiFunctionTests : IDisposable
         {
             Primes++;
             return Task.CompletedTask;
+        }
+    }
+
+    private sealed class GatedEndpoint(Task prime) : IHttpEndpoint
+    {
+        public int Primes { get; private set; }
+
+        public Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpApiResponse { StatusCode = 200 });
+
+        public Task PrimeAsync(CancellationToken cancellationToken)
+        {
+            Primes++;
+            return prime;
         }
     }
 
