@@ -40,7 +40,7 @@ public static class LambdaHost
         using var client = new LambdaRuntimeClient(runtimeApi, functionName, logger);
         var coldStart = coldStartMetricNamespace is null
             ? null
-            : new ColdStartMetric(coldStartMetricNamespace, Process.GetCurrentProcess().StartTime.ToUniversalTime());
+            : new ColdStartMetric(coldStartMetricNamespace, static () => Process.GetCurrentProcess().StartTime.ToUniversalTime());
         var runtime = new LambdaRuntime<TEvent, TResult>(client, eventType, resultType, logger, time, environment, coldStart);
 
         using var stopping = new CancellationTokenSource();

@@ -11,7 +11,7 @@ public sealed class ColdStartMetricTests
     [Fact]
     public void Format_WritesExactEmbeddedMetricFormatRecord()
     {
-        var metric = new ColdStartMetric("Campaigns", ProcessStart);
+        var metric = new ColdStartMetric("Campaigns", () => ProcessStart);
 
         string line = metric.Format("get_campaign", "req-1", ProcessStart.AddMilliseconds(42.5), ProcessStart.AddMilliseconds(50));
 
@@ -24,7 +24,7 @@ public sealed class ColdStartMetricTests
     [Fact]
     public async Task Runtime_WithColdStartMetric_WritesItOnceAfterTheFirstResponse()
     {
-        using var harness = new RuntimeHarness { ColdStart = new ColdStartMetric("Campaigns", RuntimeHarness.Start.AddMilliseconds(-80)) };
+        using var harness = new RuntimeHarness { ColdStart = new ColdStartMetric("Campaigns", () => RuntimeHarness.Start.AddMilliseconds(-80)) };
         harness.EnqueueInvocation("req-1");
         harness.EnqueueInvocation("req-2");
 
@@ -38,6 +38,23 @@ public sealed class ColdStartMetricTests
         record.GetProperty("requestId").GetString().ShouldBe("req-1");
         record.GetProperty("FunctionName").GetString().ShouldBe(RuntimeHarness.FunctionName);
         record.GetProperty("InitDurationMs").GetDouble().ShouldBe(80);
+    }
+
+    [Fact]
+    public async Task Runtime_WithColdStartMetric_ReadsProcessStartOnlyAfterTheFirstResponseIsPosted()
+    {
+        int postsWhenRead = -1;
+        using var harness = new RuntimeHarness();
+        harness.ColdStart = new ColdStartMetric("Campaigns", () =>
+        {
+            postsWhenRead = harness.Api.Posts.Count();
+            return RuntimeHarness.Start;
+        });
+        harness.EnqueueInvocation("req-1");
+
+        await harness.RunAsync(RuntimeHarness.Greet);
+
+        postsWhenRead.ShouldBe(1);
     }
 
     [Fact]
