@@ -10,6 +10,10 @@ namespace Campaigns.Domain.Hosting;
 /// </summary>
 internal static class OpenSslPreload
 {
+    // The thread pool, not a new Thread, on purpose: starting the pool runs AppContext's static
+    // constructor on this thread first. A bare Thread started here hung once in about twenty starts: the
+    // main thread inside AppContext's static constructor, the new one initialising Lock's statics (which
+    // read AppContext), each waiting on a class-constructor lock the other held.
     public static void Start() => ThreadPool.UnsafeQueueUserWorkItem(static _ => Load(), null);
 
     private static void Load()
