@@ -22,10 +22,10 @@ Commands:
              coverage. Ends with one line "N passed, N failed".
   serve      Build the five functions (AOT), start DynamoDB Local and the local API on
              http://127.0.0.1:3000 (Lambda Runtime API emulator + HTTP API front). Ctrl-C stops all.
-  bench      Cold-start and warm benchmark of the real binaries (aot, jit, floor side by side) over
-             DynamoDB Local; writes docs/bench/results/<timestamp>.json|.md and refreshes
+  bench      Cold-start and warm benchmark of the real binaries (aot, jit, floor and bound side by
+             side) over DynamoDB Local; writes docs/bench/results/<timestamp>.json|.md and refreshes
              docs/performance.md. Options: --cold N (20), --warm N (200), --functions a,b,
-             --variants aot,jit,floor, --out DIR (docs/bench), --tls off|bundle|minimal (off;
+             --variants aot,jit,floor,bound, --out DIR (docs/bench), --tls off|bundle|minimal (off;
              bundle and minimal put a local TLS terminator in front of DynamoDB Local, the functions
              trusting the system CA bundle plus a bench CA, or the bench CA alone).
   load       Mixed read/write load (autocannon) at a fixed rate through the local API for 60 s, then
@@ -380,7 +380,7 @@ check_vulnerable_packages() {
 }
 
 cmd_bench() {
-  local framework="${FRAMEWORK:-$PRODUCTION_FRAMEWORK}" arch name jit_dir floor_dir
+  local framework="${FRAMEWORK:-$PRODUCTION_FRAMEWORK}" arch name jit_dir floor_dir bound_dir
   arch="$(host_arch)"
   mkdir -p "$WORK"
   framework="$(resolve_aot_framework "$framework" "$arch" "$(fallback_allowed)")"
@@ -396,13 +396,17 @@ cmd_bench() {
   log "AOT publish: floor ($framework)"
   dotnet publish tests/Campaigns.Bench.Floor -c Release -r "linux-$arch" -p:CampaignsFramework="$framework" \
     -o "$floor_dir" -nologo -v:quiet -clp:NoSummary >&2 || die "floor publish failed"
+  bound_dir="$WORK/publish/bound-$framework-$arch"
+  log "AOT publish: bound ($framework)"
+  dotnet publish tests/Campaigns.Bench.Bound -c Release -r "linux-$arch" -p:CampaignsFramework="$framework" \
+    -o "$bound_dir" -nologo -v:quiet -clp:NoSummary >&2 || die "bound publish failed"
   log "building the bench"
   dotnet build tests/Campaigns.Bench -c Release -o "$WORK/bench" -nologo -v:quiet -clp:NoSummary >&2 || die "bench build failed"
   trap stop_children EXIT
   trap 'exit 130' INT TERM
   start_dynamodb_local
   dotnet "$WORK/bench/Campaigns.Bench.dll" --aot-dir "$(functions_dir "$framework" "$arch")" --jit-dir "$jit_dir" \
-    --floor-dir "$floor_dir" --dynamodb-endpoint "$DYNAMODB_ENDPOINT" --aot-framework "$framework" "${BENCH_ARGS[@]}"
+    --floor-dir "$floor_dir" --bound-dir "$bound_dir" --dynamodb-endpoint "$DYNAMODB_ENDPOINT" --aot-framework "$framework" "${BENCH_ARGS[@]}"
 }
 
 cmd_test() {

@@ -10,11 +10,11 @@ internal sealed class BenchOptions
 
     public IReadOnlyList<string> Functions { get; private set; } = ["list_campaigns", "get_campaign", "create_campaign", "update_campaign", "delete_campaign"];
 
-    public IReadOnlyList<string> Variants { get; private set; } = ["aot", "jit", "floor"];
+    public IReadOnlyList<string> Variants { get; private set; } = ["aot", "jit", "floor", "bound"];
 
     public string OutputDirectory { get; private set; } = "docs/bench";
 
-    /// <summary>Folder per variant holding <c>&lt;function&gt;/bootstrap</c> (aot), <c>&lt;function&gt;/bootstrap.dll</c> (jit) or <c>bootstrap</c> (floor).</summary>
+    /// <summary>Folder per variant holding <c>&lt;function&gt;/bootstrap</c> (aot), <c>&lt;function&gt;/bootstrap.dll</c> (jit) or <c>bootstrap</c> (floor, bound).</summary>
     public Dictionary<string, string> VariantDirectories { get; } = new(StringComparer.Ordinal);
 
     public string DynamoDbEndpoint { get; private set; } = string.Empty;
@@ -58,6 +58,7 @@ internal sealed class BenchOptions
                 case "--aot-dir": options.VariantDirectories["aot"] = value; break;
                 case "--jit-dir": options.VariantDirectories["jit"] = value; break;
                 case "--floor-dir": options.VariantDirectories["floor"] = value; break;
+                case "--bound-dir": options.VariantDirectories["bound"] = value; break;
                 case "--dynamodb-endpoint": options.DynamoDbEndpoint = value; break;
                 case "--function-dynamodb-endpoint": options.FunctionDynamoDbEndpoint = value; break;
                 case "--ca-file": options.CertificateFile = value; break;

@@ -11,7 +11,7 @@ internal static class MarkdownReport
     public static string Build(RunRecord run, string chartFile)
     {
         var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Run `{run.Timestamp}` at `{run.GitSha[..Math.Min(12, run.GitSha.Length)]}` on {run.Machine}; aot and floor built for {run.AotFramework}, jit on net{Environment.Version.ToString(2)}; {run.Options.ColdRuns} cold starts and {run.Options.WarmRuns} warm invocations per function and variant; DynamoDB Local round trip p50 of each function's call from a warm client{(run.Options.TlsLabel == "off" ? "" : " through the TLS terminator")}: {string.Join(", ", run.DynamoRoundTripMs.Select(p => $"{p.Key} {F(p.Value)} ms"))}; {TlsPhrase(run.Options)}.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Run `{run.Timestamp}` at `{run.GitSha[..Math.Min(12, run.GitSha.Length)]}` on {run.Machine}; aot, floor and bound built for {run.AotFramework}, jit on net{Environment.Version.ToString(2)}; {run.Options.ColdRuns} cold starts and {run.Options.WarmRuns} warm invocations per function and variant; DynamoDB Local round trip p50 of each function's call from a warm client{(run.Options.TlsLabel == "off" ? "" : " through the TLS terminator")}: {string.Join(", ", run.DynamoRoundTripMs.Select(p => $"{p.Key} {F(p.Value)} ms"))}; {TlsPhrase(run.Options)}.");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"![Cold start and warm latency per function and variant]({chartFile})");
         md.AppendLine();
@@ -30,6 +30,20 @@ internal static class MarkdownReport
         foreach (var (rule, measured, met) in Budget.Evaluate(run.Summaries, run.DynamoRoundTripMs))
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"| {rule} | {measured} | {(met ? "yes" : "**no**")} |");
+        }
+
+        var headroom = Headroom.Evaluate(run.Summaries);
+        if (headroom.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("bound makes only the function's own DynamoDB call, without the SDK, the model or a warm-up request: jit ÷ bound is what a function doing nothing but that call reaches in this run, and aot − bound what the SDK and the code add to the cold start.");
+            md.AppendLine();
+            md.AppendLine("| Function | jit ÷ aot | jit ÷ bound | aot − bound (ms) |");
+            md.AppendLine("|---|---:|---:|---:|");
+            foreach (var h in headroom)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {h.Function} | {h.JitOverAot:0.0} | {h.JitOverBound:0.0} | {F(h.AotMinusBoundMs)} |");
+            }
         }
 
         return md.ToString();

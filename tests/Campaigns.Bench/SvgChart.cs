@@ -11,7 +11,7 @@ internal static class SvgChart
     private const int LabelWidth = 170;
     private const int BarHeight = 14;
     private const int GroupGap = 10;
-    private static readonly Dictionary<string, string> Colours = new() { ["aot"] = "#2b7bb9", ["jit"] = "#d9822b", ["floor"] = "#7a9a01" };
+    private static readonly Dictionary<string, string> Colours = new() { ["aot"] = "#2b7bb9", ["jit"] = "#d9822b", ["floor"] = "#7a9a01", ["bound"] = "#8e6bb8" };
 
     public static string Render(IReadOnlyList<Summary> summaries)
     {

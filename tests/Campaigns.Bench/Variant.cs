@@ -10,11 +10,11 @@ internal sealed record Variant(string Name, string Directory)
     {
         "aot" => Path.Combine(Directory, function, "bootstrap"),
         "jit" => Path.Combine(Directory, function, "bootstrap.dll"),
-        "floor" => Path.Combine(Directory, "bootstrap"),
+        "floor" or "bound" => Path.Combine(Directory, "bootstrap"),
         _ => throw new ArgumentException("unknown variant " + Name),
     };
 
-    /// <summary>jit runs as the managed runtime would start it; aot and floor are the executables themselves.</summary>
+    /// <summary>jit runs as the managed runtime would start it; aot, floor and bound are the executables themselves.</summary>
     public ProcessStartInfo StartInfo(string function) => Name == "jit"
         ? new ProcessStartInfo("dotnet", [BinaryPath(function)])
         : new ProcessStartInfo(BinaryPath(function));

@@ -1,0 +1,1 @@
+return await Campaigns.Bench.Bound.BoundHost.RunAsync();
