@@ -34,7 +34,10 @@ internal sealed class Workload(string runId)
         return JsonSerializer.SerializeToUtf8Bytes(request, CampaignsJsonContext.Default.HttpApiRequest);
     }
 
-    /// <summary>How many delete-pool items a run needs: one per delete invocation, with headroom.</summary>
+    /// <summary>
+    /// How many delete-pool items a run needs: one per delete invocation, with headroom for the uncounted
+    /// ones (the discarded first start, the cold start before the warm invocations).
+    /// </summary>
     public static int DeletePoolSize(int coldRuns, int warmRuns, int variants) => (coldRuns + warmRuns + 10) * variants;
 
     private static JsonObject Body(string code)
