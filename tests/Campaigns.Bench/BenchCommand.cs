@@ -14,22 +14,21 @@ internal static class BenchCommand
         var workload = new Workload(runId);
         await using var table = new BenchTable(options.DynamoDbEndpoint, "bench-" + runId);
         await table.CreateAndSeedAsync(workload, Workload.DeletePoolSize(options.ColdRuns, options.WarmRuns, variants.Count));
-        var roundTrips = await table.RoundTripP50Async(100);
 
-        // The table is seeded over plain HTTP; with --tls the round trips are timed again through TLS below.
+        // The table is seeded over plain HTTP; with --tls the functions, and so the round trips the warm
+        // budget compares against, go through the terminator.
         await using var tls = options.Tls == TlsMode.Off ? null : LocalTls.Start(options.Tls, options.DynamoDbEndpoint);
         if (tls is not null)
         {
             options.UseTls(tls.Endpoint, tls.CertificateFile, tls.CertificateDirectory);
             Console.Error.WriteLine($"tls {options.TlsLabel}: functions call {tls.Endpoint}, SSL_CERT_FILE={tls.CertificateFile}");
-
-            // The warm budget compares against the path the functions take: through the terminator.
-            roundTrips = await table.RoundTripP50Async(tls.Endpoint, tls.AuthorityPem, 100);
         }
 
+        using var probe = tls is null ? table.Probe() : table.Probe(tls.Endpoint, tls.AuthorityPem);
         await using var server = await RuntimeApiServer.StartAsync(Math.Max(1, options.Functions.Count * variants.Count));
-        var runner = new BenchRunner(options, server, workload, FunctionEnvironment(options, table.Name));
+        var runner = new BenchRunner(options, server, workload, probe, FunctionEnvironment(options, table.Name));
         await runner.RunAsync(variants);
+        var roundTrips = probe.P50();
 
         var summaries = (from function in options.Functions
                          from variant in variants

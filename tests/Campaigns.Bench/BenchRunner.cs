@@ -6,10 +6,11 @@ namespace Campaigns.Bench;
 /// Runs the measurements interleaved (run by run, function by function, variant by variant) so drift
 /// of the machine hits every variant alike.
 /// </summary>
-internal sealed class BenchRunner(BenchOptions options, RuntimeApiServer server, Workload workload, IReadOnlyDictionary<string, string> environment)
+internal sealed class BenchRunner(BenchOptions options, RuntimeApiServer server, Workload workload, RoundTripProbe roundTrips, IReadOnlyDictionary<string, string> environment)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private const int WarmBlock = 10;
+    private const int RoundTripWarmUp = 20;
     private int _requestSequence;
 
     public List<ColdSample> Cold { get; } = [];
@@ -82,6 +83,14 @@ internal sealed class BenchRunner(BenchOptions options, RuntimeApiServer server,
                 await InvokeAsync(slots[i], combos[i].function); // the cold one, not counted
             }
 
+            foreach (string function in options.Functions)
+            {
+                for (int k = 0; k < RoundTripWarmUp; k++)
+                {
+                    await roundTrips.CallAsync(function, record: false);
+                }
+            }
+
             for (int done = 0; done < options.WarmRuns; done += WarmBlock)
             {
                 for (int i = 0; i < combos.Count; i++)
@@ -90,6 +99,14 @@ internal sealed class BenchRunner(BenchOptions options, RuntimeApiServer server,
                     {
                         var invocation = await InvokeAsync(slots[i], combos[i].function);
                         Warm.Add(new WarmSample(combos[i].function, combos[i].variant.Name, Stats.Milliseconds(invocation.HandedAt, invocation.CompletedAt), Succeeded(invocation)));
+                    }
+                }
+
+                foreach (string function in options.Functions)
+                {
+                    for (int k = 0; k < Math.Min(WarmBlock, options.WarmRuns - done); k++)
+                    {
+                        await roundTrips.CallAsync(function, record: true);
                     }
                 }
             }

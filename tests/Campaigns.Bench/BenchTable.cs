@@ -31,55 +31,12 @@ internal sealed class BenchTable(string endpoint, string name) : IAsyncDisposabl
         }
     }
 
-    /// <summary>
-    /// p50 of the DynamoDB call each function makes, issued warm from this process with the same store
-    /// code: the "one DynamoDB Local round trip" a warm invocation cannot beat.
-    /// </summary>
-    public Task<Dictionary<string, double>> RoundTripP50Async(int count) => RoundTripP50Async(_client, "BR", count);
+    /// <summary>Round trips through this process's own client of the table.</summary>
+    public RoundTripProbe Probe() => new(_client, Name, "BR-" + Name[^6..].ToUpperInvariant(), ownsClient: false);
 
-    /// <summary>The same round trips through another endpoint of this table (the TLS terminator), trusting the given CA.</summary>
-    public async Task<Dictionary<string, double>> RoundTripP50Async(string otherEndpoint, string authorityPem, int count)
-    {
-        using var client = Client(otherEndpoint, new AuthorityHttpClientFactory(authorityPem));
-        return await RoundTripP50Async(client, "BT", count);
-    }
-
-    private async Task<Dictionary<string, double>> RoundTripP50Async(AmazonDynamoDBClient client, string prefix, int count)
-    {
-        var store = new DynamoDbCampaignStore(client, Name);
-        var today = new DateOnly(2025, 7, 1);
-        var draft = new CampaignDraft(null, "rtt", 10, Samples.ProductId, "https://example.com/t", today, new DateOnly(2099, 12, 31), null);
-        int n = 0;
-        var codes = Enumerable.Range(0, count + Warmup).Select(i => $"{prefix}-{Name[^6..].ToUpperInvariant()}-{i}").ToList();
-        var result = new Dictionary<string, double>
-        {
-            ["list_campaigns"] = await TimeAsync(count, () => store.ListActiveAsync(today, 50, null, default)),
-            ["get_campaign"] = await TimeAsync(count, () => store.GetAsync(Workload.ReadCode, default)),
-            ["create_campaign"] = await TimeAsync(count, () => store.TryCreateAsync(Samples.Campaign(codes[n++]), default)),
-            ["update_campaign"] = await TimeAsync(count, () => store.UpdateAsync(new CampaignChanges(Workload.UpdateCode, draft, DateTime.UtcNow, "rtt", null), default)),
-        };
-        n = 0;
-        result["delete_campaign"] = await TimeAsync(count, () => store.DeleteAsync(new CampaignDeletion(codes[n++], DateTime.UtcNow, "rtt", null), default));
-        return result;
-    }
-
-    private const int Warmup = 20;
-
-    private static async Task<double> TimeAsync(int count, Func<Task> call)
-    {
-        var samples = new List<double>(count);
-        for (int i = 0; i < count + Warmup; i++)
-        {
-            long start = System.Diagnostics.Stopwatch.GetTimestamp();
-            await call();
-            if (i >= Warmup)
-            {
-                samples.Add(Stats.Milliseconds(start, System.Diagnostics.Stopwatch.GetTimestamp()));
-            }
-        }
-
-        return Stats.Percentile(samples, 50);
-    }
+    /// <summary>Round trips through another endpoint of this table (the TLS terminator), trusting the given CA.</summary>
+    public RoundTripProbe Probe(string otherEndpoint, string authorityPem) =>
+        new(Client(otherEndpoint, new AuthorityHttpClientFactory(authorityPem)), Name, "BT-" + Name[^6..].ToUpperInvariant(), ownsClient: true);
 
     public async ValueTask DisposeAsync()
     {

@@ -11,7 +11,7 @@ internal static class MarkdownReport
     public static string Build(RunRecord run, string chartFile)
     {
         var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Run `{run.Timestamp}` at `{run.GitSha[..Math.Min(12, run.GitSha.Length)]}` on {run.Machine}; aot, floor and bound built for {run.AotFramework}, jit on net{Environment.Version.ToString(2)}; {run.Options.ColdRuns} cold starts and {run.Options.WarmRuns} warm invocations per function and variant; DynamoDB Local round trip p50 of each function's call from a warm client{(run.Options.TlsLabel == "off" ? "" : " through the TLS terminator")}: {string.Join(", ", run.DynamoRoundTripMs.Select(p => $"{p.Key} {F(p.Value)} ms"))}; {TlsPhrase(run.Options)}.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Run `{run.Timestamp}` at `{run.GitSha[..Math.Min(12, run.GitSha.Length)]}` on {run.Machine}; aot, floor and bound built for {run.AotFramework}, jit on net{Environment.Version.ToString(2)}; {run.Options.ColdRuns} cold starts and {run.Options.WarmRuns} warm invocations per function and variant; DynamoDB Local round trip p50 of each function's call from a warm client, timed between the warm invocations{(run.Options.TlsLabel == "off" ? "" : " through the TLS terminator")}: {string.Join(", ", run.DynamoRoundTripMs.Select(p => $"{p.Key} {F(p.Value)} ms"))}; {TlsPhrase(run.Options)}.");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"![Cold start and warm latency per function and variant]({chartFile})");
         md.AppendLine();
