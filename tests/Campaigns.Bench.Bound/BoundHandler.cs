@@ -14,7 +14,7 @@ internal sealed class BoundHandler(RawDynamoDbClient dynamoDb, Task openSsl) : I
 
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest input, LambdaContext context, CancellationToken cancellationToken)
     {
-        var call = BoundCalls.For(dynamoDb.FunctionName, dynamoDb.TableName, input, context.RequestId, DateTime.UtcNow);
+        var call = BoundCalls.For(context.FunctionName, dynamoDb.TableName, input, context.RequestId, DateTime.UtcNow);
         var (status, body) = await dynamoDb.SendAsync(call, cancellationToken);
         return new HttpApiResponse
         {

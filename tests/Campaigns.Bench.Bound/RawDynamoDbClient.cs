@@ -9,13 +9,11 @@ namespace Campaigns.Bench.Bound;
 /// Posts DynamoDB JSON-protocol calls with HttpClient, signed by the steps of Signature Version 4 (the
 /// hashing and HMACs a real client pays for; DynamoDB Local does not check the result).
 /// </summary>
-internal sealed class RawDynamoDbClient(HttpClient http, Uri endpoint, string region, string accessKey, string secretKey, string tableName, string functionName)
+internal sealed class RawDynamoDbClient(HttpClient http, Uri endpoint, string region, string accessKey, string secretKey, string tableName)
 {
     private const string Service = "dynamodb";
 
     public string TableName { get; } = tableName;
-
-    public string FunctionName { get; } = functionName;
 
     public static RawDynamoDbClient FromEnvironment()
     {
@@ -28,8 +26,7 @@ internal sealed class RawDynamoDbClient(HttpClient http, Uri endpoint, string re
             Required("AWS_REGION"),
             Required("AWS_ACCESS_KEY_ID"),
             Required("AWS_SECRET_ACCESS_KEY"),
-            Required("TABLE_NAME"),
-            Required("AWS_LAMBDA_FUNCTION_NAME"));
+            Required("TABLE_NAME"));
     }
 
     public async Task<(int Status, string Body)> SendAsync(BoundCall call, CancellationToken cancellationToken)

@@ -36,10 +36,18 @@ internal sealed class RoundTripProbe(AmazonDynamoDBClient client, string tableNa
         };
         await call;
         long end = Stopwatch.GetTimestamp();
-        if (record)
+        if (!record)
         {
-            (_samples.TryGetValue(function, out var list) ? list : _samples[function] = []).Add(Stats.Milliseconds(start, end));
+            return;
         }
+
+        if (!_samples.TryGetValue(function, out var samples))
+        {
+            samples = [];
+            _samples[function] = samples;
+        }
+
+        samples.Add(Stats.Milliseconds(start, end));
     }
 
     public Dictionary<string, double> P50() => _samples.ToDictionary(p => p.Key, p => Stats.Percentile(p.Value, 50), StringComparer.Ordinal);
