@@ -1,8 +1,6 @@
 using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Campaigns.Domain.Storage;
-using Campaigns.Domain.Validation;
 using Campaigns.Testing;
 
 namespace Campaigns.Bench;
