@@ -56,7 +56,8 @@ public sealed class HttpApiFunction(IHttpEndpoint endpoint, LambdaLogger logger)
         }
 
         SecurityHeaders.Apply(response, method);
-        logger.Info($"{method} {input.RouteKey} {response.StatusCode}");
+        // The route key already starts with the method ("GET /v1.0/campaigns").
+        logger.Info($"{input.RouteKey ?? method} {response.StatusCode}");
         return response;
     }
 

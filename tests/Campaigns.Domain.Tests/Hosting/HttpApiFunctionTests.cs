@@ -138,7 +138,7 @@ public sealed class HttpApiFunctionTests : IDisposable
         await function.HandleAsync(request, Context, default);
 
         string log = _log.ToString();
-        log.ShouldContain("POST /v1.0/campaigns 201");
+        log.ShouldContain("\"message\":\"POST /v1.0/campaigns 201\"");
         log.ShouldNotContain("private words");
         log.ShouldNotContain("secret-token");
     }

@@ -1,3 +1,0 @@
-# terraform init -backend-config=backend.hcl -backend-config="bucket=<state bucket of this account>"
-key    = "campaigns/sit/terraform.tfstate"
-region = "eu-west-1"
