@@ -11,8 +11,8 @@ public static class CampaignFunction
         OpenSslPreload.Start();
         return LambdaHost.RunAsync(
             logger => new HttpApiFunction(createEndpoint(CampaignServices.FromEnvironment(Environment.GetEnvironmentVariable)), logger),
-            CampaignsJsonContext.Default.HttpApiRequest,
-            CampaignsJsonContext.Default.HttpApiResponse,
+            CampaignsJsonContext.Api.HttpApiRequest,
+            CampaignsJsonContext.Api.HttpApiResponse,
             coldStartMetricNamespace: "Campaigns");
     }
 }

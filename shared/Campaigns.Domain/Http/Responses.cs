@@ -12,16 +12,16 @@ public static class Responses
 
     public static HttpApiResponse Campaign(int status, Campaign campaign)
     {
-        var response = Create(status, Json, JsonSerializer.Serialize(campaign, CampaignsJsonContext.Default.Campaign));
+        var response = Create(status, Json, JsonSerializer.Serialize(campaign, CampaignsJsonContext.Api.Campaign));
         response.Headers!["etag"] = EntityTag.Format(campaign.Version);
         return response;
     }
 
     public static HttpApiResponse Page(CampaignPage page) =>
-        Create(200, Json, JsonSerializer.Serialize(page, CampaignsJsonContext.Default.CampaignPage));
+        Create(200, Json, JsonSerializer.Serialize(page, CampaignsJsonContext.Api.CampaignPage));
 
     public static HttpApiResponse Problem(ProblemDetails problem) =>
-        Create(problem.Status, ProblemJson, JsonSerializer.Serialize(problem, CampaignsJsonContext.Default.ProblemDetails));
+        Create(problem.Status, ProblemJson, JsonSerializer.Serialize(problem, CampaignsJsonContext.Api.ProblemDetails));
 
     public static HttpApiResponse NoContent() => new() { StatusCode = 204, Headers = NewHeaders() };
 

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Campaigns.Domain.Model;
 using Campaigns.Lambda.Http;
@@ -11,4 +13,18 @@ namespace Campaigns.Domain.Json;
 [JsonSerializable(typeof(Campaign))]
 [JsonSerializable(typeof(CampaignPage))]
 [JsonSerializable(typeof(ProblemDetails))]
-public sealed partial class CampaignsJsonContext : JsonSerializerContext;
+public sealed partial class CampaignsJsonContext : JsonSerializerContext
+{
+    // A static constructor, not an initializer: it runs after the generated initializer of Default.
+    static CampaignsJsonContext() =>
+        Api = new(new JsonSerializerOptions(Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    /// <summary>
+    /// <see cref="Default"/>'s options with relaxed escaping, for what the functions write: <c>'</c>,
+    /// <c>&amp;</c>, <c>+</c>, <c>&lt;</c> and non-ASCII letters come out as written instead of as
+    /// <c>\u0027</c>-style escapes. Those need no escaping in a JSON API: every body is served as JSON with
+    /// <c>x-content-type-options: nosniff</c>, never inlined into HTML. Quotes, backslashes, control
+    /// characters and line separators are still escaped, so the output is valid JSON.
+    /// </summary>
+    public static CampaignsJsonContext Api { get; }
+}
