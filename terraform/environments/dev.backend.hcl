@@ -1,3 +1,3 @@
-# terraform init -backend-config=backend.hcl -backend-config="bucket=<state bucket of this account>"
+# terraform -chdir=terraform/stack init -backend-config=../environments/dev.backend.hcl -backend-config="bucket=<state bucket of the DEV account>"
 key    = "campaigns/dev/terraform.tfstate"
 region = "eu-west-1"

@@ -32,7 +32,7 @@ Usage: terraform/scripts/coldstart.sh --env dev|sit|prod [--runs N] [options]
   --token JWT      bearer token for the write routes; without it the write functions are invoked
                    directly (aws lambda invoke --qualifier live) since the API would answer 401
                    without running them
-  --region R       override the environment's region (from terraform/environments/<env>/env.tf)
+  --region R       override the environment's region (from terraform/environments/<env>.tfvars)
   --log-wait S     seconds to wait for the logs before querying (default 60)
   --allow-prod     allow --env prod: every round moves live PROD traffic onto a fresh version
   --dry-run        print the AWS CLI and curl calls instead of running them (no credentials needed)
@@ -74,7 +74,7 @@ check_environment "$ENVIRONMENT"
 [[ -f "$QUERY_FILE" ]] || die "missing $QUERY_FILE"
 
 # Names, region and URL: from the environment's Terraform outputs when available, else from the
-# same naming rule and env.tf that Terraform uses.
+# same naming rule and tfvars file that Terraform uses.
 OUTPUTS="{}"
 if [[ -z "$API_URL" ]] && ! $DRY_RUN && command -v terraform >/dev/null; then
   OUTPUTS="$(terraform -chdir="$ENVIRONMENTS_DIR/$ENVIRONMENT" output -json 2>/dev/null || echo '{}')"

@@ -20,17 +20,17 @@ require() {
 }
 
 check_environment() {
-  [[ -f "$ENVIRONMENTS_DIR/$1/env.tf" ]] || die "unknown environment '$1' (dev, sit or prod)"
+  [[ -f "$ENVIRONMENTS_DIR/$1.tfvars" ]] || die "unknown environment '$1' (dev, sit or prod)"
 }
 
-# The region an environment is deployed to, as written in its env.tf.
+# The region an environment is deployed to, as written in its tfvars file.
 environment_region() {
-  sed -nE 's/^[[:space:]]*region[[:space:]]*=[[:space:]]*"([^"]+)".*/\1/p' "$ENVIRONMENTS_DIR/$1/env.tf" | head -n 1
+  sed -nE 's/^[[:space:]]*region[[:space:]]*=[[:space:]]*"([^"]+)".*/\1/p' "$ENVIRONMENTS_DIR/$1.tfvars" | head -n 1
 }
 
 function_keys() { jq -r 'keys_unsorted[]' "$FUNCTIONS_JSON"; }
 
-# Lambda function name of a function key; the same rule as name_prefix in environments/*/main.tf.
+# Lambda function name of a function key; the same rule as name_prefix in terraform/stack/main.tf.
 function_name() { printf 'campaigns-%s-%s\n' "$1" "$2"; }
 
 # Prints a command so that it can be pasted back into a shell: plain words as they are, anything

@@ -16,7 +16,7 @@ Usage: terraform/scripts/rollback.sh <env> <function>|--all [--to VERSION] [--re
   <function>     a key of functions/functions.json (e.g. get_campaign), or --all for every function
   --to VERSION   the version to point live at (default: the highest published version below the
                  current one). Not with --all: version numbers differ between functions.
-  --region R     override the environment's region (read from terraform/environments/<env>/env.tf)
+  --region R     override the environment's region (read from terraform/environments/<env>.tfvars)
   --dry-run      print the AWS CLI calls instead of running them
 
 Each version's description names the commit it was built from:

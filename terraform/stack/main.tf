@@ -1,24 +1,24 @@
-# The Campaigns stack. This file is identical in every environment (a policy test keeps it so);
-# what differs between environments lives in env.tf and backend.hcl.
+# The Campaigns stack: the one root configuration of every environment. What differs between
+# DEV, SIT and PROD is in terraform/environments/<env>.tfvars and <env>.backend.hcl.
 
 locals {
   # The single source of truth for functions, routes and permissions, and for the table's keys.
   # Adding a function is adding an entry to functions.json (and building its zip).
-  functions    = jsondecode(file("${path.module}/../../../functions/functions.json"))
-  table_schema = jsondecode(file("${path.module}/../../../functions/table.json"))
-  name_prefix  = "campaigns-${local.environment}"
+  functions    = jsondecode(file("${path.module}/../../functions/functions.json"))
+  table_schema = jsondecode(file("${path.module}/../../functions/table.json"))
+  name_prefix  = "campaigns-${var.environment}"
 }
 
 module "table" {
-  source = "../../modules/table"
+  source = "../modules/table"
 
   name                = local.name_prefix
   schema              = local.table_schema
-  deletion_protection = local.deletion_protection
+  deletion_protection = var.deletion_protection
 }
 
 module "functions" {
-  source   = "../../modules/function"
+  source   = "../modules/function"
   for_each = local.functions
 
   name                  = "${local.name_prefix}-${each.key}"
@@ -29,13 +29,13 @@ module "functions" {
   index_arns            = values(module.table.index_arns)
   dynamodb_actions      = each.value.dynamodb_actions
   dynamodb_resources    = each.value.dynamodb_resources
-  memory_size           = local.memory_size
-  log_retention_days    = local.log_retention_days
-  application_log_level = local.application_log_level
+  memory_size           = var.memory_size
+  log_retention_days    = var.log_retention_days
+  application_log_level = var.application_log_level
 }
 
 module "http_api" {
-  source = "../../modules/http_api"
+  source = "../modules/http_api"
 
   name      = local.name_prefix
   functions = local.functions
@@ -49,13 +49,13 @@ module "http_api" {
   jwt_issuer                = var.jwt_issuer
   jwt_audience              = var.jwt_audience
   cors_allow_origins        = var.cors_allow_origins
-  throttling_burst_limit    = local.throttling_burst_limit
-  throttling_rate_limit     = local.throttling_rate_limit
-  access_log_retention_days = local.log_retention_days
+  throttling_burst_limit    = var.throttling_burst_limit
+  throttling_rate_limit     = var.throttling_rate_limit
+  access_log_retention_days = var.log_retention_days
 }
 
 module "observability" {
-  source = "../../modules/observability"
+  source = "../modules/observability"
 
   name = local.name_prefix
   functions = {
@@ -65,8 +65,8 @@ module "observability" {
     }
   }
   api_id             = module.http_api.api_id
-  queries_dir        = "${path.module}/../../queries"
-  create_alarm_topic = local.create_alarm_topic
+  queries_dir        = "${path.module}/../queries"
+  create_alarm_topic = var.create_alarm_topic
   alarm_topic_arn    = var.alarm_topic_arn
   alarm_emails       = var.alarm_emails
 }

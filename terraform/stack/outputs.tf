@@ -1,11 +1,11 @@
 output "environment" {
   description = "Environment name."
-  value       = local.environment
+  value       = var.environment
 }
 
 output "region" {
   description = "Region of this environment."
-  value       = local.region
+  value       = var.region
 }
 
 output "api_endpoint" {

@@ -1,5 +1,5 @@
 provider "aws" {
-  region = local.region
+  region = var.region
 
   # A plan run with another account's credentials fails here instead of creating a second copy
   # of the environment in the wrong account.
@@ -8,7 +8,7 @@ provider "aws" {
   default_tags {
     tags = {
       Project     = "Campaigns"
-      Environment = local.environment
+      Environment = var.environment
       ManagedBy   = "Terraform"
     }
   }

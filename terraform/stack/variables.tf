@@ -1,3 +1,88 @@
+variable "environment" {
+  type        = string
+  description = "Which environment this state is: dev, sit or prod (from terraform/environments/<env>.tfvars). Names every resource campaigns-<env>-…."
+
+  validation {
+    condition     = contains(["dev", "sit", "prod"], var.environment)
+    error_message = "The environment must be dev, sit or prod."
+  }
+}
+
+variable "region" {
+  type        = string
+  description = "AWS region of the environment (from its tfvars); the backend file names the same region for the state."
+
+  validation {
+    condition     = can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]$", var.region))
+    error_message = "A region looks like eu-west-1 or af-south-1."
+  }
+}
+
+variable "deletion_protection" {
+  type        = bool
+  description = "Refuse DeleteTable on the campaigns table. Only DEV, whose data is test data, may turn it off."
+
+  validation {
+    condition     = var.deletion_protection || var.environment == "dev"
+    error_message = "SIT and PROD keep deletion protection on: their data takes effort (or is impossible) to rebuild."
+  }
+}
+
+variable "memory_size" {
+  type        = number
+  description = "Memory of every function in MB. CPU scales with it, so it also sets the cold-start time."
+
+  validation {
+    condition     = var.memory_size >= 128 && var.memory_size <= 10240
+    error_message = "Lambda memory is between 128 and 10240 MB."
+  }
+}
+
+variable "application_log_level" {
+  type        = string
+  description = "Lowest level of application log lines Lambda keeps. WARN and above would also drop the cold-start EMF lines and the request logs, which carry no level or INFO."
+
+  validation {
+    condition     = contains(["TRACE", "DEBUG", "INFO"], var.application_log_level)
+    error_message = "Use TRACE, DEBUG or INFO: a higher level drops the EMF cold-start metrics and the request logs."
+  }
+}
+
+variable "log_retention_days" {
+  type        = number
+  description = "Retention of the function and access log groups in days."
+
+  validation {
+    condition     = contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.log_retention_days)
+    error_message = "CloudWatch Logs accepts only 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653 days."
+  }
+}
+
+variable "throttling_burst_limit" {
+  type        = number
+  description = "Stage-wide burst limit of the HTTP API (requests)."
+
+  validation {
+    condition     = var.throttling_burst_limit > 0
+    error_message = "The burst limit must be positive."
+  }
+}
+
+variable "throttling_rate_limit" {
+  type        = number
+  description = "Stage-wide steady rate limit of the HTTP API (requests per second)."
+
+  validation {
+    condition     = var.throttling_rate_limit > 0
+    error_message = "The rate limit must be positive."
+  }
+}
+
+variable "create_alarm_topic" {
+  type        = bool
+  description = "Create an SNS topic for this environment's alarms (with alarm_emails subscribed)."
+}
+
 variable "account_id" {
   type        = string
   description = "AWS account of this environment (one account per environment). CI sets TF_VAR_account_id from the GitHub environment variable AWS_ACCOUNT_ID."
@@ -17,6 +102,11 @@ variable "artifact_sha" {
   type        = string
   description = "Commit the zips were built from; written into each function's description, so every published version names its commit."
   default     = "local"
+
+  validation {
+    condition     = can(regex("^([0-9a-f]{40}|local)$", var.artifact_sha))
+    error_message = "artifact_sha is a full 40-character commit id (or \"local\" for a hand-run plan)."
+  }
 }
 
 variable "jwt_issuer" {

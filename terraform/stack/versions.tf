@@ -5,14 +5,15 @@ terraform {
   required_providers {
     aws = {
       source = "hashicorp/aws"
-      # See terraform/modules/*/versions.tf for why 6.37 is the floor. Commit the
-      # .terraform.lock.hcl that the first `terraform init` writes, so every run uses the same build.
-      version = ">= 6.37.0, < 7.0.0"
+      # One exact version: the committed .terraform.lock.hcl (written by CI for linux_amd64 and
+      # linux_arm64) and the committed schema in tests/terraform/schema describe exactly this build.
+      # The modules' floor explains why nothing older will do.
+      version = "6.37.0"
     }
   }
 
-  # Partial configuration: backend.hcl beside this file names the state key and region of this
-  # environment; the bucket (one per account) comes from -backend-config="bucket=..." in CI.
+  # Partial configuration: terraform/environments/<env>.backend.hcl names the state key and region;
+  # the bucket (one per account, made by terraform/bootstrap) comes from -backend-config="bucket=...".
   backend "s3" {
     use_lockfile = true
     encrypt      = true

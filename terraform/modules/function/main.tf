@@ -17,41 +17,42 @@ resource "aws_cloudwatch_log_group" "this" {
   tags              = var.tags
 }
 
-data "aws_iam_policy_document" "assume" {
-  statement {
-    actions = ["sts:AssumeRole"]
-    principals {
-      type        = "Service"
-      identifiers = ["lambda.amazonaws.com"]
-    }
-  }
-}
-
 resource "aws_iam_role" "this" {
-  name               = "${var.name}-role"
-  assume_role_policy = data.aws_iam_policy_document.assume.json
-  tags               = var.tags
+  name = "${var.name}-role"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "sts:AssumeRole"
+      Principal = { Service = "lambda.amazonaws.com" }
+    }]
+  })
+  tags = var.tags
 }
 
-data "aws_iam_policy_document" "permissions" {
-  # Only this function's own log group; no CreateLogGroup because the group exists already.
-  statement {
-    sid       = "WriteOwnLogs"
-    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.this.arn}:*"]
-  }
-
-  statement {
-    sid       = "CampaignsTable"
-    actions   = var.dynamodb_actions
-    resources = local.dynamodb_resource_arns
-  }
-}
-
+# Written as an expression rather than an aws_iam_policy_document data source, so that the plan
+# shows the policy itself and the tests can read it.
 resource "aws_iam_role_policy" "this" {
-  name   = "${var.name}-permissions"
-  role   = aws_iam_role.this.id
-  policy = data.aws_iam_policy_document.permissions.json
+  name = "${var.name}-permissions"
+  role = aws_iam_role.this.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        # Only this function's own log group; no CreateLogGroup because the group exists already.
+        Sid      = "WriteOwnLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = ["${aws_cloudwatch_log_group.this.arn}:*"]
+      },
+      {
+        Sid      = "CampaignsTable"
+        Effect   = "Allow"
+        Action   = var.dynamodb_actions
+        Resource = local.dynamodb_resource_arns
+      },
+    ]
+  })
 }
 
 resource "aws_lambda_function" "this" {

@@ -37,3 +37,26 @@ output "role_arn" {
   description = "Execution role ARN."
   value       = aws_iam_role.this.arn
 }
+
+output "permissions_policy" {
+  description = "The execution role's inline policy (JSON): its own log group, and exactly the DynamoDB actions and ARNs this function was given."
+  value       = aws_iam_role_policy.this.policy
+}
+
+output "configuration" {
+  description = "How the function runs, as deployed: architecture, runtime, memory, timeout and logging."
+  value = {
+    architectures         = aws_lambda_function.this.architectures
+    runtime               = aws_lambda_function.this.runtime
+    handler               = aws_lambda_function.this.handler
+    memory_size           = aws_lambda_function.this.memory_size
+    timeout               = aws_lambda_function.this.timeout
+    publish               = aws_lambda_function.this.publish
+    environment           = aws_lambda_function.this.environment[0].variables
+    log_format            = aws_lambda_function.this.logging_config[0].log_format
+    log_group             = aws_lambda_function.this.logging_config[0].log_group
+    application_log_level = aws_lambda_function.this.logging_config[0].application_log_level
+    system_log_level      = aws_lambda_function.this.logging_config[0].system_log_level
+    log_retention_days    = aws_cloudwatch_log_group.this.retention_in_days
+  }
+}

@@ -27,3 +27,24 @@ output "access_log_group_name" {
   description = "Log group of the JSON access logs."
   value       = aws_cloudwatch_log_group.this.name
 }
+
+output "route_authorization" {
+  description = "Authorization of each function's route: JWT (the authorizer) or NONE."
+  value       = { for key, route in aws_apigatewayv2_route.this : key => route.authorization_type }
+}
+
+output "integrations" {
+  description = "Each function's integration: type, payload format and the invoked ARN (the live alias)."
+  value = {
+    for key, integration in aws_apigatewayv2_integration.this : key => {
+      integration_type       = integration.integration_type
+      payload_format_version = integration.payload_format_version
+      integration_uri        = integration.integration_uri
+    }
+  }
+}
+
+output "permission_source_arns" {
+  description = "The source ARN each function's invoke permission is limited to."
+  value       = { for key, permission in aws_lambda_permission.this : key => permission.source_arn }
+}

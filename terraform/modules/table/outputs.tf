@@ -17,3 +17,21 @@ output "stream_arn" {
   description = "ARN of the NEW_AND_OLD_IMAGES stream, for audit consumers."
   value       = aws_dynamodb_table.this.stream_arn
 }
+
+output "configuration" {
+  description = "Billing, protection and keys of the table and its indexes, as deployed."
+  value = {
+    billing_mode           = aws_dynamodb_table.this.billing_mode
+    point_in_time_recovery = aws_dynamodb_table.this.point_in_time_recovery[0].enabled
+    deletion_protection    = aws_dynamodb_table.this.deletion_protection_enabled
+    encrypted              = aws_dynamodb_table.this.server_side_encryption[0].enabled
+    hash_key               = aws_dynamodb_table.this.hash_key
+    range_key              = aws_dynamodb_table.this.range_key
+    indexes = {
+      for index in aws_dynamodb_table.this.global_secondary_index : index.name => {
+        projection_type = index.projection_type
+        keys            = { for key in index.key_schema : key.key_type => key.attribute_name }
+      }
+    }
+  }
+}

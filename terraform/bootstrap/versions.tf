@@ -1,0 +1,13 @@
+terraform {
+  required_version = ">= 1.10.0"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "6.37.0"
+    }
+  }
+
+  # Local state on purpose: this configuration creates the bucket that every other state lives in.
+  # It is applied once per account by an administrator; docs/operations.md says where to keep it.
+}
