@@ -1,38 +1,11 @@
-// The policies. Each takes a loaded tree (lib/tree.mjs) and returns the list of violations as
-// readable strings; an empty list means the policy holds. A value the evaluator cannot work out
-// counts as a violation ("cannot prove"): a policy never passes on something it could not see.
-
 import path from "node:path";
-import { blocks, evaluate, evaluationContexts, expandForEach, isSymbolic, makeScope, moduleInstances } from "./expr.mjs";
 
-const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE", "ANY", "$default"]);
-// Actions a function role may hold besides its DynamoDB grants: writing its own log group, and
-// the trust policy's AssumeRole.
-const NON_DATA_ACTIONS = new Set(["logs:CreateLogStream", "logs:PutLogEvents", "sts:AssumeRole"]);
+// The policies for what Terraform itself cannot see: the backend files, literals and conventions
+// in the source text, the Logs Insights query files and the GitHub workflows. (What Terraform
+// evaluates is tested by terraform test: terraform/*/tests.) Each takes a loaded tree
+// (lib/tree.mjs) and returns the list of violations as readable strings; empty means it holds.
 
-// The storage contract the C# code is written against (README, "Storage").
-export const EXPECTED_TABLE = {
-  hashKey: "PK",
-  rangeKey: "SK",
-  indexes: {
-    CampaignsByStatusIndex: {
-      keys: [
-        ["GSI1_PK", "HASH"],
-        ["GSI1_SK", "RANGE"],
-      ],
-      projection: "ALL",
-    },
-  },
-};
-
-export const EXPECTED_REGIONS = { dev: "eu-west-1", sit: "eu-west-1", prod: "af-south-1" };
-const SHARED_ENVIRONMENT_FILES = ["main.tf", "variables.tf", "outputs.tf", "versions.tf", "providers.tf"];
 const MODULE_FILES = ["main.tf", "variables.tf", "outputs.tf", "versions.tf", "README.md"];
-
-const show = (value) => (isSymbolic(value) ? String(value) : JSON.stringify(value));
-const where = (resource) => `${resource.file}: ${resource.type}.${resource.name}`;
-const instanceLabel = (context, instance) =>
-  `${context.label}${instance.key !== undefined ? ` [${JSON.stringify(instance.key)}]` : ""}`;
 
 function collect() {
   const found = new Set();
@@ -44,366 +17,42 @@ function collect() {
   };
 }
 
-function* resources(tree, type, kind = "resources") {
-  for (const context of evaluationContexts(tree)) {
-    for (const resource of context.config[kind]) {
-      if (resource.type !== type) continue;
-      for (const instance of expandForEach(resource.body, context.scope)) {
-        yield { context, resource, instance, label: instanceLabel(context, instance) };
-      }
-    }
-  }
-}
-
-// --- Lambda functions -----------------------------------------------------------------------
-
-export function lambdaViolations(tree) {
-  const v = collect();
-  let count = 0;
-  for (const { resource, instance, label } of resources(tree, "aws_lambda_function")) {
-    count++;
-    const at = where(resource);
-    const body = resource.body;
-    const value = (name) => evaluate(body[name], instance.scope);
-    if (JSON.stringify(value("architectures")) !== JSON.stringify(["arm64"])) {
-      v.add(`${at}: architectures must be ["arm64"], found ${show(value("architectures") ?? null)} (${label})`);
-    }
-    if (value("runtime") !== "provided.al2023") {
-      v.add(`${at}: runtime must be "provided.al2023", found ${show(value("runtime") ?? null)} (${label})`);
-    }
-    if (value("handler") !== "bootstrap") v.add(`${at}: handler must be "bootstrap" (${label})`);
-    const logging = blocks(body, "logging_config", instance.scope);
-    if (logging.length !== 1 || evaluate(logging[0].body.log_format, logging[0].scope) !== "JSON") {
-      v.add(`${at}: needs logging_config { log_format = "JSON" } (${label})`);
-    } else {
-      for (const level of ["application_log_level", "system_log_level"]) {
-        if (logging[0].body[level] === undefined) v.add(`${at}: logging_config must set ${level} (${label})`);
-      }
-    }
-    if (value("publish") !== true) v.add(`${at}: publish must be true so that the live alias has versions to move between (${label})`);
-    const timeout = value("timeout");
-    if (typeof timeout !== "number" || timeout >= 30) {
-      v.add(`${at}: timeout must be a number below the HTTP API's 30 s limit, found ${show(timeout ?? null)} (${label})`);
-    }
-    for (const attribute of ["filename", "source_code_hash"]) {
-      if (body[attribute] === undefined) v.add(`${at}: deploys from a zip: ${attribute} is required (${label})`);
-    }
-  }
-  if (count === 0) v.add("no aws_lambda_function found under terraform/");
-  // The API calls a `live` alias on a published version, which is what rollback.sh moves.
-  for (const [dir, config] of tree.configs) {
-    for (const fn of config.resources.filter((r) => r.type === "aws_lambda_function")) {
-      const alias = config.resources.find(
-        (r) => r.type === "aws_lambda_alias" && r.body.name === "live" && r.body.function_version === `\${aws_lambda_function.${fn.name}.version}`,
-      );
-      if (!alias) v.add(`${where(fn)}: needs an aws_lambda_alias named "live" on aws_lambda_function.${fn.name}.version (in ${dir})`);
-    }
-  }
-  return v.list;
-}
-
-// --- HTTP API ---------------------------------------------------------------------------------
-
-export function integrationViolations(tree) {
-  const v = collect();
-  let count = 0;
-  for (const { resource, instance, label } of resources(tree, "aws_apigatewayv2_integration")) {
-    count++;
-    const payload = evaluate(resource.body.payload_format_version, instance.scope);
-    if (payload !== "2.0") {
-      v.add(`${where(resource)}: payload_format_version must be "2.0" (the provider defaults to 1.0), found ${show(payload ?? null)} (${label})`);
-    }
-    const type = evaluate(resource.body.integration_type, instance.scope);
-    if (type !== "AWS_PROXY") v.add(`${where(resource)}: integration_type must be "AWS_PROXY", found ${show(type ?? null)} (${label})`);
-  }
-  if (count === 0) v.add("no aws_apigatewayv2_integration found under terraform/");
-  return v.list;
-}
-
-export function routeViolations(tree) {
-  const v = collect();
-  const table = tree.functionTable;
-  for (const [name, entry] of Object.entries(table)) {
-    if (WRITE_METHODS.has(entry.method) && entry.jwt !== true) {
-      v.add(`functions/functions.json: ${name} (${entry.method} ${entry.path}) is a write route without "jwt": true`);
-    }
-  }
-  const routesByEnvironment = new Map();
-  for (const { context, resource, instance, label } of resources(tree, "aws_apigatewayv2_route")) {
-    const at = `${where(resource)} (${label})`;
-    const routeKey = evaluate(resource.body.route_key, instance.scope);
-    if (typeof routeKey !== "string") {
-      v.add(`${at}: cannot work out route_key ${show(routeKey ?? null)}`);
-      continue;
-    }
-    const environment = context.label.match(/\((\w+): module\./)?.[1] ?? context.label.match(/^environments\/(\w+)$/)?.[1];
-    if (environment) {
-      if (!routesByEnvironment.has(environment)) routesByEnvironment.set(environment, new Set());
-      routesByEnvironment.get(environment).add(routeKey);
-    }
-    const method = routeKey.split(" ")[0];
-    if (!WRITE_METHODS.has(method)) continue;
-    const authorization = evaluate(resource.body.authorization_type, instance.scope);
-    if (authorization !== "JWT") {
-      v.add(`${at}: ${routeKey} is a write route without the JWT authorizer (authorization_type = ${show(authorization ?? "NONE")})`);
-      continue;
-    }
-    const authorizerId = evaluate(resource.body.authorizer_id, instance.scope);
-    const reference = isSymbolic(authorizerId) && /^aws_apigatewayv2_authorizer\.([\w-]+)\.id$/.exec(authorizerId.text);
-    const authorizer = reference && context.config.resources.find((r) => r.type === "aws_apigatewayv2_authorizer" && r.name === reference[1]);
-    if (!authorizer) {
-      v.add(`${at}: ${routeKey} must name a JWT authorizer of this API in authorizer_id, found ${show(authorizerId ?? null)}`);
-      continue;
-    }
-    const body = authorizer.body;
-    const sources = evaluate(body.identity_sources, context.scope);
-    if (evaluate(body.authorizer_type, context.scope) !== "JWT" || !Array.isArray(sources) || !sources.includes("$request.header.Authorization") || !body.jwt_configuration?.[0]?.issuer || !body.jwt_configuration?.[0]?.audience) {
-      v.add(`${where(authorizer)}: must be a JWT authorizer reading $request.header.Authorization with an issuer and an audience`);
-    }
-  }
-  if (routesByEnvironment.size === 0) v.add("no aws_apigatewayv2_route is instantiated by any environment");
-  for (const environment of tree.environments.keys()) {
-    const routes = routesByEnvironment.get(environment) ?? new Set();
-    for (const [name, entry] of Object.entries(table)) {
-      if (!routes.has(`${entry.method} ${entry.path}`)) v.add(`environments/${environment}: no route "${entry.method} ${entry.path}" for ${name}`);
-    }
-  }
-  return v.list;
-}
-
-// --- IAM ----------------------------------------------------------------------------------------
-
-function* policyStatements(tree) {
-  for (const { context, resource, instance, label } of resources(tree, "aws_iam_policy_document", "data")) {
-    for (const statement of blocks(resource.body, "statement", instance.scope)) {
-      yield { context, resource, statement, label, at: `${resource.file}: data.aws_iam_policy_document.${resource.name}` };
-    }
-  }
-}
-
-export function iamWildcardViolations(tree) {
-  const v = collect();
-  for (const [name, entry] of Object.entries(tree.functionTable)) {
-    for (const action of entry.dynamodb_actions ?? []) {
-      if (action.includes("*")) v.add(`functions/functions.json: ${name} lists the wildcard action ${action}`);
-    }
-  }
-  for (const { statement, label, at } of policyStatements(tree)) {
-    if (statement.body.not_actions !== undefined) v.add(`${at}: not_actions grants everything not listed (${label})`);
-    const actions = evaluate(statement.body.actions, statement.scope);
-    if (!Array.isArray(actions)) continue; // symbolic: the least-privilege policy resolves it per function
-    for (const action of actions) {
-      if (typeof action === "string" && action.includes("*")) v.add(`${at}: wildcard action ${action} (${label})`);
-    }
-  }
-  // Policies must be written as aws_iam_policy_document so that the checks above can see them.
-  const documentReference = /^data\.aws_iam_policy_document\.[\w-]+\.json$/;
-  const policyAttributes = {
-    aws_iam_role_policy: ["policy"],
-    aws_iam_policy: ["policy"],
-    aws_iam_role: ["assume_role_policy"],
-  };
-  for (const [dir, config] of tree.configs) {
-    for (const resource of config.resources) {
-      if (["aws_iam_role_policy_attachment", "aws_iam_policy_attachment", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment"].includes(resource.type)) {
-        v.add(`${where(resource)}: attached policies are not allowed; grant with an inline aws_iam_policy_document the policies can check`);
-      }
-      if (resource.type === "aws_iam_role" && (resource.body.managed_policy_arns !== undefined || resource.body.inline_policy !== undefined)) {
-        v.add(`${where(resource)}: managed_policy_arns and inline_policy bypass the checked policy documents`);
-      }
-      for (const attribute of policyAttributes[resource.type] ?? []) {
-        const value = evaluate(resource.body[attribute], makeScope({ tree, config }));
-        if (!(isSymbolic(value) && documentReference.test(value.text))) {
-          v.add(`${where(resource)}: ${attribute} must be data.aws_iam_policy_document.<name>.json (in ${dir})`);
-        }
-      }
-    }
-  }
-  return v.list;
-}
-
-export function leastPrivilegeViolations(tree) {
-  const v = collect();
-  const table = tree.functionTable;
-  const functionModuleDirs = new Set(
-    [...tree.configs.values()].filter((c) => c.dir.startsWith("terraform/modules/") && c.resources.some((r) => r.type === "aws_lambda_function")).map((c) => c.dir),
-  );
-  if (functionModuleDirs.size === 0) v.add("no module defines an aws_lambda_function");
-
-  // Outside the function module nothing may grant DynamoDB actions.
-  for (const { context, statement, label, at } of policyStatements(tree)) {
-    if (functionModuleDirs.has(context.config.dir)) continue;
-    const actions = evaluate(statement.body.actions, statement.scope);
-    const list = Array.isArray(actions) ? actions : [actions];
-    if (list.some((a) => isSymbolic(a) || (typeof a === "string" && a.toLowerCase().startsWith("dynamodb:")))) {
-      v.add(`${at}: only terraform/modules/function grants DynamoDB actions, from functions.json (${label})`);
-    }
-  }
-
-  const instancesSeen = new Map();
-  for (const instance of moduleInstances(tree)) {
-    if (!functionModuleDirs.has(instance.config.dir)) continue;
-    const label = `${instance.environment}: module.${instance.call}${instance.key !== instance.call ? `["${instance.key}"]` : ""}`;
-    const entry = table[instance.key];
-    if (!entry) {
-      v.add(`${label}: instantiates the function module for "${instance.key}", which is not in functions/functions.json`);
-      continue;
-    }
-    instancesSeen.set(instance.environment, (instancesSeen.get(instance.environment) ?? new Set()).add(instance.key));
-    const resourcesKind = instance.scope.variable("dynamodb_resources");
-    if (JSON.stringify(resourcesKind) !== JSON.stringify(entry.dynamodb_resources)) {
-      v.add(`${label}: dynamodb_resources ${show(resourcesKind)} differ from functions.json ${JSON.stringify(entry.dynamodb_resources)}`);
-    }
-    const granted = new Set();
-    const context = { config: instance.config, scope: instance.scope };
-    for (const resource of context.config.data.filter((d) => d.type === "aws_iam_policy_document")) {
-      for (const statement of blocks(resource.body, "statement", context.scope)) {
-        const at = `${resource.file}: data.aws_iam_policy_document.${resource.name}`;
-        const actions = evaluate(statement.body.actions, statement.scope);
-        if (!Array.isArray(actions) || actions.some((a) => typeof a !== "string")) {
-          v.add(`${at} (${label}): cannot prove which actions ${show(actions ?? null)} grants`);
-          continue;
-        }
-        for (const action of actions) {
-          if (action.toLowerCase().startsWith("dynamodb:")) {
-            granted.add(action);
-            if (!entry.dynamodb_actions.includes(action)) {
-              v.add(`${at} (${label}): grants ${action}, which ${instance.key} does not need (functions.json lists ${entry.dynamodb_actions.join(", ")})`);
-            }
-          } else if (!NON_DATA_ACTIONS.has(action)) {
-            v.add(`${at} (${label}): grants ${action}; a function role holds only its DynamoDB actions and its own log writes`);
-          }
-        }
-        const resourcesValue = evaluate(statement.body.resources, statement.scope);
-        if (Array.isArray(resourcesValue) && resourcesValue.includes("*")) v.add(`${at} (${label}): resources = ["*"]`);
-      }
-    }
-    for (const action of entry.dynamodb_actions) {
-      if (!granted.has(action)) v.add(`${label}: functions.json gives ${instance.key} ${action}, but no statement grants it`);
-    }
-  }
-  for (const environment of tree.environments.keys()) {
-    const seen = instancesSeen.get(environment) ?? new Set();
-    for (const name of Object.keys(table)) {
-      if (!seen.has(name)) v.add(`environments/${environment}: no function module instance for ${name}`);
-    }
-  }
-  return v.list;
-}
-
-// --- DynamoDB -------------------------------------------------------------------------------------
-
-export function tableViolations(tree) {
-  const v = collect();
-  let count = 0;
-  for (const { context, resource, instance, label } of resources(tree, "aws_dynamodb_table")) {
-    count++;
-    const at = where(resource);
-    const body = resource.body;
-    const billing = evaluate(body.billing_mode, instance.scope);
-    if (billing !== "PAY_PER_REQUEST") v.add(`${at}: billing_mode must be "PAY_PER_REQUEST" (on demand), found ${show(billing ?? "PROVISIONED")} (${label})`);
-    const pitr = blocks(body, "point_in_time_recovery", instance.scope);
-    if (!pitr.some((b) => evaluate(b.body.enabled, b.scope) === true)) v.add(`${at}: point_in_time_recovery { enabled = true } is required (${label})`);
-    const sse = blocks(body, "server_side_encryption", instance.scope);
-    if (!sse.some((b) => evaluate(b.body.enabled, b.scope) === true)) v.add(`${at}: server_side_encryption { enabled = true } is required (${label})`);
-    if (evaluate(body.stream_enabled, instance.scope) !== true || evaluate(body.stream_view_type, instance.scope) !== "NEW_AND_OLD_IMAGES") {
-      v.add(`${at}: the audit stream (stream_enabled, NEW_AND_OLD_IMAGES) is required (${label})`);
-    }
-    const protection = evaluate(body.deletion_protection_enabled, instance.scope);
-    if (body.deletion_protection_enabled === undefined) v.add(`${at}: set deletion_protection_enabled (${label})`);
-    if (/\(prod: /.test(context.label) && protection !== true) {
-      v.add(`${at}: deletion protection must be on in prod, found ${show(protection ?? false)} (${label})`);
-    }
-  }
-  if (count === 0) v.add("no aws_dynamodb_table found under terraform/");
-  return v.list;
-}
-
-export function gsiViolations(tree) {
-  const v = collect();
-  const schema = tree.tableSchema;
-  const expectedIndexes = EXPECTED_TABLE.indexes;
-  if (schema.hash_key !== EXPECTED_TABLE.hashKey || schema.range_key !== EXPECTED_TABLE.rangeKey) {
-    v.add(`functions/table.json: table keys must be ${EXPECTED_TABLE.hashKey}/${EXPECTED_TABLE.rangeKey}`);
-  }
-  const declared = new Map((schema.attributes ?? []).map((a) => [a.name, a.type]));
-  for (const [name, expected] of Object.entries(expectedIndexes)) {
-    const index = (schema.global_secondary_indexes ?? []).find((i) => i.name === name);
-    const keys = index ? [[index.hash_key, "HASH"], [index.range_key, "RANGE"]] : null;
-    if (!index || JSON.stringify(keys) !== JSON.stringify(expected.keys) || index.projection_type !== expected.projection) {
-      v.add(`functions/table.json: ${name} must be ${JSON.stringify(expected.keys)} with projection ${expected.projection}`);
-    }
-    for (const [attribute] of expected.keys) {
-      if (declared.get(attribute) !== "S") v.add(`functions/table.json: attribute ${attribute} must be declared with type S`);
-    }
-  }
-
-  let tables = 0;
-  for (const { resource, instance, label } of resources(tree, "aws_dynamodb_table")) {
-    tables++;
-    const at = `${where(resource)} (${label})`;
-    const hash = evaluate(resource.body.hash_key, instance.scope);
-    const range = evaluate(resource.body.range_key, instance.scope);
-    if (hash !== EXPECTED_TABLE.hashKey || range !== EXPECTED_TABLE.rangeKey) {
-      v.add(`${at}: table keys must be ${EXPECTED_TABLE.hashKey}/${EXPECTED_TABLE.rangeKey}, found ${show(hash ?? null)}/${show(range ?? null)}`);
-    }
-    const seen = new Set();
-    for (const index of blocks(resource.body, "global_secondary_index", instance.scope)) {
-      if (index.unresolved) {
-        v.add(`${at}: cannot work out the indexes from ${index.unresolved}`);
-        continue;
-      }
-      const name = evaluate(index.body.name, index.scope);
-      if ("hash_key" in index.body || "range_key" in index.body) {
-        v.add(`${at}: index ${show(name)} uses the deprecated hash_key/range_key; use key_schema blocks`);
-      }
-      if (index.body.dynamic?.key_schema) v.add(`${at}: index ${show(name)} builds key_schema dynamically; write the blocks out`);
-      const keys = blocks(index.body, "key_schema", index.scope).map((k) => [evaluate(k.body.attribute_name, k.scope), evaluate(k.body.key_type, k.scope)]);
-      const expected = expectedIndexes[name];
-      if (!expected) {
-        v.add(`${at}: unexpected index ${show(name)}`);
-        continue;
-      }
-      seen.add(name);
-      if (JSON.stringify(keys) !== JSON.stringify(expected.keys)) {
-        v.add(`${at}: index ${name} must have key_schema ${JSON.stringify(expected.keys)}, found ${JSON.stringify(keys.map((pair) => pair.map((x) => (isSymbolic(x) ? String(x) : x))))}`);
-      }
-      const projection = evaluate(index.body.projection_type, index.scope);
-      if (projection !== expected.projection) v.add(`${at}: index ${name} must project ${expected.projection}, found ${show(projection ?? null)}`);
-    }
-    for (const name of Object.keys(expectedIndexes)) {
-      if (!seen.has(name)) v.add(`${at}: index ${name} is missing`);
-    }
-  }
-  if (tables === 0) v.add("no aws_dynamodb_table found under terraform/");
-  return v.list;
-}
-
 // --- State backends ---------------------------------------------------------------------------------
 
 export function backendViolations(tree) {
   const v = collect();
-  if (tree.environments.size === 0) v.add("no environment under terraform/environments");
-  const keys = new Map();
-  for (const [environment, config] of tree.environments) {
-    const backends = config.terraformBlocks.flatMap((block) => Object.entries(block.backend ?? {}));
-    if (backends.length !== 1 || backends[0][0] !== "s3") {
-      v.add(`environments/${environment}: needs exactly one backend "s3" block, found ${backends.map(([type]) => type).join(", ") || "none"}`);
-      continue;
-    }
+  const stack = tree.configs.get("terraform/stack");
+  const backends = (stack?.terraformBlocks ?? []).flatMap((block) => Object.entries(block.backend ?? {}));
+  if (backends.length !== 1 || backends[0][0] !== "s3") {
+    v.add(`terraform/stack: needs exactly one backend "s3" block, found ${backends.map(([type]) => type).join(", ") || "none"}`);
+  } else {
     const body = backends[0][1][0] ?? {};
-    if (body.use_lockfile !== true) v.add(`environments/${environment}: backend "s3" must set use_lockfile = true (S3-native state locking)`);
-    if (body.dynamodb_table !== undefined) v.add(`environments/${environment}: dynamodb_table locking is deprecated; use_lockfile replaces it`);
-    const settings = tree.hclFiles.get(`${config.dir}/backend.hcl`);
-    const key = settings?.key ?? body.key;
-    if (typeof key !== "string" || !key.includes(`/${environment}/`)) {
-      v.add(`environments/${environment}: the state key (backend.hcl) must be this environment's own, e.g. campaigns/${environment}/terraform.tfstate`);
-    } else if (keys.has(key)) {
-      v.add(`environments/${environment}: shares its state key ${key} with ${keys.get(key)}`);
-    } else keys.set(key, environment);
+    if (body.use_lockfile !== true) v.add('terraform/stack: backend "s3" must set use_lockfile = true (S3-native state locking)');
+    if (body.dynamodb_table !== undefined) v.add("terraform/stack: dynamodb_table locking is deprecated; use_lockfile replaces it");
   }
-  for (const [name, config] of tree.modules) {
-    if (config.terraformBlocks.some((block) => block.backend)) v.add(`modules/${name}: a module must not declare a backend`);
+  const environments = (suffix) =>
+    [...tree.hclFiles.keys()]
+      .filter((rel) => rel.startsWith("terraform/environments/") && rel.endsWith(suffix))
+      .map((rel) => path.posix.basename(rel, suffix))
+      .sort();
+  const withVariables = environments(".tfvars");
+  const withBackend = environments(".backend.hcl");
+  if (withVariables.length === 0) v.add("no environment under terraform/environments");
+  if (JSON.stringify(withVariables) !== JSON.stringify(withBackend)) {
+    v.add(`every environment needs both <env>.tfvars and <env>.backend.hcl: tfvars for ${withVariables.join(", ")}, backend for ${withBackend.join(", ")}`);
+  }
+  const keys = new Map();
+  for (const environment of withBackend) {
+    const settings = tree.hclFiles.get(`terraform/environments/${environment}.backend.hcl`);
+    const variables = tree.hclFiles.get(`terraform/environments/${environment}.tfvars`) ?? {};
+    const expected = `campaigns/${environment}/terraform.tfstate`;
+    if (settings.key !== expected) v.add(`environments/${environment}: the state key must be ${expected}, found ${JSON.stringify(settings.key ?? null)}`);
+    if (keys.has(settings.key)) v.add(`environments/${environment}: shares its state key ${settings.key} with ${keys.get(settings.key)}`);
+    keys.set(settings.key, environment);
+    if (settings.region !== variables.region) v.add(`environments/${environment}: the state bucket's region ${JSON.stringify(settings.region ?? null)} is not the environment's region ${JSON.stringify(variables.region ?? null)}`);
+  }
+  for (const [dir, config] of tree.configs) {
+    if (dir !== "terraform/stack" && config.terraformBlocks.some((block) => block.backend)) v.add(`${dir}: only terraform/stack declares a backend`);
   }
   return v.list;
 }
@@ -420,48 +69,6 @@ export function moduleLiteralViolations(tree) {
       if (accountId.test(line)) v.add(`${rel}:${i + 1}: an AWS account id (12 digits) inside a module: ${line.trim()}`);
       if (region.test(line)) v.add(`${rel}:${i + 1}: a region inside a module (take it from the provider): ${line.trim()}`);
     });
-  }
-  return v.list;
-}
-
-// --- Environments ------------------------------------------------------------------------------------------
-
-export function environmentViolations(tree) {
-  const v = collect();
-  const names = [...tree.environments.keys()].sort();
-  if (JSON.stringify(names) !== JSON.stringify(Object.keys(EXPECTED_REGIONS).sort())) {
-    v.add(`terraform/environments must hold exactly ${Object.keys(EXPECTED_REGIONS).join(", ")}, found ${names.join(", ")}`);
-  }
-  for (const file of SHARED_ENVIRONMENT_FILES) {
-    const reference = tree.read(`terraform/environments/dev/${file}`);
-    for (const environment of names) {
-      const text = tree.read(`terraform/environments/${environment}/${file}`);
-      if (text === undefined) v.add(`environments/${environment}: ${file} is missing`);
-      else if (text !== reference) v.add(`environments/${environment}/${file} differs from environments/dev/${file}; put environment differences in env.tf`);
-    }
-  }
-  for (const [environment, config] of tree.environments) {
-    const scope = makeScope({ tree, config });
-    const providers = config.providers.filter((p) => p.name === "aws" && p.body.alias === undefined);
-    if (providers.length !== 1) {
-      v.add(`environments/${environment}: needs one default aws provider`);
-      continue;
-    }
-    const provider = providers[0].body;
-    if (JSON.stringify(provider.allowed_account_ids) !== JSON.stringify(["${var.account_id}"])) {
-      v.add(`environments/${environment}: the aws provider must set allowed_account_ids = [var.account_id]`);
-    }
-    const accountVariable = config.variables.get("account_id");
-    if (!accountVariable?.validation) v.add(`environments/${environment}: variable account_id must validate a 12-digit id`);
-    if ("default" in (accountVariable ?? {})) v.add(`environments/${environment}: variable account_id must not have a default`);
-    const region = evaluate(provider.region, scope);
-    if (region !== EXPECTED_REGIONS[environment]) v.add(`environments/${environment}: region must be ${EXPECTED_REGIONS[environment]}, found ${show(region ?? null)}`);
-    const tags = evaluate(provider.default_tags?.[0]?.tags, scope) ?? {};
-    for (const tag of ["Project", "Environment", "ManagedBy"]) {
-      if (typeof tags[tag] !== "string" || tags[tag] === "") v.add(`environments/${environment}: default_tags must set ${tag}`);
-    }
-    if (tags.Environment !== undefined && tags.Environment !== environment) v.add(`environments/${environment}: default tag Environment is ${show(tags.Environment)}`);
-    if (config.variables.get("artifacts_dir")?.type === undefined) v.add(`environments/${environment}: the zip folder must be the typed variable artifacts_dir`);
   }
   return v.list;
 }
@@ -523,18 +130,12 @@ export function queryViolations(tree) {
     }
   }
   // One place for the text: Terraform reads the folder, the ops script reads the file.
-  const observability = [...tree.configs.values()].filter((c) => c.resources.some((r) => r.type === "aws_cloudwatch_query_definition"));
-  if (observability.length === 0) v.add("no aws_cloudwatch_query_definition found");
-  for (const config of observability) {
-    const text = config.files.map((f) => f.text).join("\n");
-    if (!/fileset\(var\.queries_dir, "\*\.logsinsights"\)/.test(text)) v.add(`${config.dir}: saved queries must come from the .logsinsights files (fileset(var.queries_dir, "*.logsinsights"))`);
+  const observability = tree.read("terraform/modules/observability/main.tf") ?? "";
+  if (!/fileset\(var\.queries_dir, "\*\.logsinsights"\)/.test(observability)) {
+    v.add('terraform/modules/observability: saved queries must come from the .logsinsights files (fileset(var.queries_dir, "*.logsinsights"))');
   }
-  for (const instance of moduleInstances(tree)) {
-    if (!observability.includes(instance.config)) continue;
-    const dir = instance.scope.variable("queries_dir");
-    if (typeof dir !== "string" || path.posix.normalize(dir) !== "terraform/queries") {
-      v.add(`environments/${instance.environment}: module.${instance.call} must read queries_dir = terraform/queries, found ${show(dir)}`);
-    }
+  if (!/queries_dir\s*=\s*"\$\{path\.module\}\/\.\.\/queries"/.test(tree.read("terraform/stack/main.tf") ?? "")) {
+    v.add("terraform/stack: module.observability must read queries_dir = terraform/queries");
   }
   const script = tree.read("terraform/scripts/coldstart.sh");
   if (script === undefined) v.add("terraform/scripts/coldstart.sh is missing");

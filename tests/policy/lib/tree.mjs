@@ -141,43 +141,30 @@ function addFile(config, rel, text, json) {
 export async function loadTree(fixture) {
   const files = readFiles(fixture);
   const configs = new Map();
-  const hclFiles = new Map(); // .hcl files (backend settings) by path
+  const hclFiles = new Map(); // environment files (<env>.tfvars, <env>.backend.hcl) by path
   for (const [rel, text] of files) {
     if (!rel.startsWith("terraform/")) continue;
     if (rel.endsWith(".tf")) {
       const dir = path.posix.dirname(rel);
       if (!configs.has(dir)) configs.set(dir, emptyConfig(dir));
       addFile(configs.get(dir), rel, text, await parseHcl(rel, text));
-    } else if (rel.endsWith(".hcl")) {
+    } else if (rel.startsWith("terraform/environments/") && (rel.endsWith(".backend.hcl") || rel.endsWith(".tfvars"))) {
       hclFiles.set(rel, await parseHcl(rel, text));
     }
   }
-  const byPrefix = (prefix) =>
-    new Map(
-      [...configs]
-        .filter(([dir]) => dir.startsWith(prefix) && !dir.slice(prefix.length).includes("/"))
-        .map(([dir, config]) => [dir.slice(prefix.length), config]),
-    );
+  const modules = new Map(
+    [...configs]
+      .filter(([dir]) => dir.startsWith("terraform/modules/") && !dir.slice("terraform/modules/".length).includes("/"))
+      .map(([dir, config]) => [dir.slice("terraform/modules/".length), config]),
+  );
   return {
     fixture,
     files,
     configs,
     hclFiles,
-    modules: byPrefix("terraform/modules/"),
-    environments: byPrefix("terraform/environments/"),
+    modules,
     read(rel) {
       return files.get(path.posix.normalize(rel));
-    },
-    readJson(rel) {
-      const text = this.read(rel);
-      if (text === undefined) throw new Error(`${rel} does not exist`);
-      return JSON.parse(text);
-    },
-    get functionTable() {
-      return this.readJson("functions/functions.json");
-    },
-    get tableSchema() {
-      return this.readJson("functions/table.json");
     },
   };
 }
