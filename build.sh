@@ -32,6 +32,9 @@ Commands:
              checks every acknowledged create is in the table and nothing else is; writes
              docs/load/<timestamp>.md. Options: --seconds N (60), --rate N (200 req/s).
   package    AOT-publish the five functions into artifacts/<arch>/<name>.zip.
+  terraform  terraform fmt -check, then the real terraform validate and terraform test of the
+             bootstrap and of the stack in every environment (terraform/environments/*.tfvars);
+             offline against a schema-only provider stand-in unless --provider registry.
   coldstart  Force N cold starts per deployed function and print the cold-start table
              (--env dev|sit|prod --runs N [--dry-run]); see docs/operations.md.
   help       This text.
@@ -44,6 +47,7 @@ Options:
                   with buildx; arm64 on an x64 machine runs under QEMU emulation, slowly).
   --no-docker     package: compile on this machine (its glibc must need nothing newer than 2.34).
                   Default: the container when a Docker daemon is reachable, else this machine.
+  --provider P    terraform: stand-in (default; no registry needed) or registry (the real provider).
   --port N        serve: HTTP port (default 3000).
   --persist DIR   serve: keep DynamoDB Local data in DIR (default: in memory, gone on exit).
   --dynamodb-endpoint URL   serve: use this DynamoDB instead of starting DynamoDB Local.
@@ -379,6 +383,12 @@ check_vulnerable_packages() {
   fi
 }
 
+# Runs tests/terraform/check.sh; its JUnit files are what cmd_test counts.
+cmd_terraform() {
+  ensure_node_tools
+  tests/terraform/check.sh --provider "$TERRAFORM_PROVIDER"
+}
+
 cmd_bench() {
   local framework="${FRAMEWORK:-$PRODUCTION_FRAMEWORK}" arch name jit_dir floor_dir bound_dir
   arch="$(host_arch)"
@@ -420,8 +430,9 @@ cmd_test() {
 
   lint_openapi
   lint_workflows
-  local policy_status=0
+  local policy_status=0 terraform_status=0
   run_policy_tests || policy_status=$?
+  cmd_terraform || terraform_status=$?
   aot_framework="$(resolve_aot_framework "$framework" "$(host_arch)" "$(fallback_allowed)")"
   publish_all "$aot_framework" "$(host_arch)"
   # The end-to-end tests drive these exact binaries through the emulator.
@@ -452,6 +463,13 @@ cmd_test() {
   passed=$((passed + ${POLICY_PASSED:-0}))
   failed=$((failed + ${POLICY_FAILED:-0}))
   [[ $policy_status -eq 0 ]] || status=1
+  if compgen -G "$WORK/terraform/results/*.xml" >/dev/null; then
+    read -r line < <(python3 tests/tools/test_totals.py "$WORK"/terraform/results/*.xml)
+    echo "terraform test: ${line% *} passed, ${line#* } failed" >&2
+    passed=$((passed + ${line% *}))
+    failed=$((failed + ${line#* }))
+  fi
+  [[ $terraform_status -eq 0 ]] || status=1
   if [[ $status -ne 0 && $failed -eq 0 ]]; then
     warn "the run failed without a failing test (build error, or coverage below the bar): see above"
   fi
@@ -467,6 +485,7 @@ FRAMEWORK=""
 ARCH="arm64"
 DOCKER_MODE="auto"
 PORT=3000
+TERRAFORM_PROVIDER="stand-in"
 PERSIST_DIR=""
 SERVE_DYNAMODB_ENDPOINT=""
 BENCH_ARGS=()
@@ -479,6 +498,7 @@ while [[ $# -gt 0 ]]; do
     --docker) DOCKER_MODE=docker; shift ;;
     --no-docker) DOCKER_MODE=no-docker; shift ;;
     --port) PORT="${2:?--port needs a value}"; shift 2 ;;
+    --provider) TERRAFORM_PROVIDER="${2:?--provider needs stand-in or registry}"; shift 2 ;;
     --persist) PERSIST_DIR="${2:?--persist needs a folder}"; shift 2 ;;
     --dynamodb-endpoint) SERVE_DYNAMODB_ENDPOINT="${2:?--dynamodb-endpoint needs a URL}"; shift 2 ;;
     --cold|--warm|--functions|--variants|--out|--tls) BENCH_ARGS+=("$1" "${2:?$1 needs a value}"); shift 2 ;;
@@ -496,6 +516,7 @@ case "$command" in
   load) cmd_load ;;
   bench) cmd_bench ;;
   package) cmd_package ;;
+  terraform) cmd_terraform ;;
   help|-h|--help) usage ;;
   *) usage; die "unknown command: $command" ;;
 esac
