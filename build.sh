@@ -358,8 +358,8 @@ cmd_load() {
 # join the final "N passed, N failed" line.
 run_policy_tests() {
   ensure_node_tools
-  log "policy tests (node --test tests/policy)"
-  node --test --test-reporter=tap tests/policy/*.test.mjs >"$WORK/policy.tap" 2>&1
+  log "policy and stand-in tests (node --test tests/policy tests/terraform)"
+  node --test --test-reporter=tap tests/policy/*.test.mjs tests/terraform/*.test.mjs >"$WORK/policy.tap" 2>&1
   local status=$?
   grep -E '^# (tests|pass|fail) ' "$WORK/policy.tap" >&2 || true
   [[ $status -eq 0 ]] || grep -E '^not ok|^# Subtest' -A3 "$WORK/policy.tap" | grep -B1 -A3 '^not ok' >&2 || true
