@@ -39,9 +39,6 @@ public sealed class LambdaLogger
     /// Reads <c>AWS_LAMBDA_LOG_FORMAT</c> (<c>JSON</c>, otherwise text), <c>AWS_LAMBDA_LOG_LEVEL</c>
     /// (TRACE … FATAL, default INFO) and <c>AWS_LAMBDA_FUNCTION_NAME</c>.
     /// </summary>
-    public static LambdaLogger FromEnvironment(TextWriter output, TimeProvider time) =>
-        FromEnvironment(output, time, new ProcessEnvironmentVariables());
-
     internal static LambdaLogger FromEnvironment(TextWriter output, TimeProvider time, IEnvironmentVariables environment)
     {
         var format = string.Equals(environment.Get("AWS_LAMBDA_LOG_FORMAT"), "JSON", StringComparison.OrdinalIgnoreCase)
@@ -81,13 +78,9 @@ public sealed class LambdaLogger
         }
     }
 
-    public void Debug(string message) => Log(LogLevel.Debug, message);
-
     public void Info(string message) => Log(LogLevel.Information, message);
 
     public void Warn(string message) => Log(LogLevel.Warning, message);
-
-    public void Error(string message) => Log(LogLevel.Error, message);
 
     public void Error(string message, Exception exception)
     {
