@@ -35,6 +35,8 @@ Commands:
   terraform  terraform fmt -check, then the real terraform validate and terraform test of the
              bootstrap and of the stack in every environment (terraform/environments/*.tfvars);
              offline against a schema-only provider stand-in unless --provider registry.
+             --mutations then also breaks the configuration one way at a time and checks the
+             matching assert fails (tests/terraform/mutation-list.mjs; a few minutes).
   coldstart  Force N cold starts per deployed function and print the cold-start table
              (--env dev|sit|prod --runs N [--dry-run]); see docs/operations.md.
   help       This text.
@@ -387,6 +389,10 @@ check_vulnerable_packages() {
 cmd_terraform() {
   ensure_node_tools
   tests/terraform/check.sh --provider "$TERRAFORM_PROVIDER"
+  if [[ "$TERRAFORM_MUTATIONS" == yes ]]; then
+    log "mutations: each assert must fail on the change it guards against"
+    CAMPAIGNS_TERRAFORM_PROVIDER="$TERRAFORM_PROVIDER" node --test tests/terraform/mutations.mjs
+  fi
 }
 
 cmd_bench() {
@@ -486,6 +492,7 @@ ARCH="arm64"
 DOCKER_MODE="auto"
 PORT=3000
 TERRAFORM_PROVIDER="stand-in"
+TERRAFORM_MUTATIONS=no
 PERSIST_DIR=""
 SERVE_DYNAMODB_ENDPOINT=""
 BENCH_ARGS=()
@@ -499,6 +506,7 @@ while [[ $# -gt 0 ]]; do
     --no-docker) DOCKER_MODE=no-docker; shift ;;
     --port) PORT="${2:?--port needs a value}"; shift 2 ;;
     --provider) TERRAFORM_PROVIDER="${2:?--provider needs stand-in or registry}"; shift 2 ;;
+    --mutations) TERRAFORM_MUTATIONS=yes; shift ;;
     --persist) PERSIST_DIR="${2:?--persist needs a folder}"; shift 2 ;;
     --dynamodb-endpoint) SERVE_DYNAMODB_ENDPOINT="${2:?--dynamodb-endpoint needs a URL}"; shift 2 ;;
     --cold|--warm|--functions|--variants|--out|--tls) BENCH_ARGS+=("$1" "${2:?$1 needs a value}"); shift 2 ;;
