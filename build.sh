@@ -23,8 +23,8 @@ Commands:
   serve      Build the five functions (AOT), start DynamoDB Local and the local API on
              http://127.0.0.1:3000 (Lambda Runtime API emulator + HTTP API front). Ctrl-C stops all.
   bench      Cold-start and warm benchmark of the real binaries (aot, jit, floor and bound side by
-             side) over DynamoDB Local; writes docs/bench/results/<timestamp>.json|.md and refreshes
-             docs/performance.md. Options: --cold N (20), --warm N (200), --functions a,b,
+             side) over DynamoDB Local; writes docs/bench/results/<timestamp>.md (and the raw
+             <timestamp>.json, which git ignores) and refreshes docs/performance.md. Options: --cold N (20), --warm N (200), --functions a,b,
              --variants aot,jit,floor,bound, --out DIR (docs/bench), --tls off|bundle|minimal (off;
              bundle and minimal put a local TLS terminator in front of DynamoDB Local, the functions
              trusting the system CA bundle plus a bench CA, or the bench CA alone).
@@ -200,8 +200,12 @@ start_dynamodb_local() {
   fi
   port="$(free_port)"
   # -sharedDb: one database whatever the access key and region, so every client sees the same tables.
-  java -Djava.library.path="$dir/package/emulator/DynamoDBLocal_lib" -jar "$dir/package/emulator/DynamoDBLocal.jar" \
-    "${storage[@]}" -sharedDb -port "$port" >"$WORK/dynamodb-local.log" 2>&1 &
+  # It runs in a folder of its own under .work, where it writes its metadata file, and sends no
+  # telemetry.
+  mkdir -p "$WORK/dynamodb-local"
+  (cd "$WORK/dynamodb-local" && exec java -Djava.library.path="$dir/package/emulator/DynamoDBLocal_lib" \
+    -jar "$dir/package/emulator/DynamoDBLocal.jar" "${storage[@]}" -sharedDb -disableTelemetry -port "$port") \
+    >"$WORK/dynamodb-local.log" 2>&1 &
   DYNAMODB_PID=$!
   DYNAMODB_ENDPOINT="http://127.0.0.1:$port"
   export DYNAMODB_ENDPOINT
