@@ -2,6 +2,7 @@ using System.Text;
 using Campaigns.Domain.Model;
 using Campaigns.Domain.Storage;
 using Campaigns.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Campaigns.Functions.CreateCampaign.Tests;
 

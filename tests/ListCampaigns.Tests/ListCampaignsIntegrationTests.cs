@@ -1,5 +1,6 @@
 using Campaigns.Domain.Storage;
 using Campaigns.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Campaigns.Functions.ListCampaigns.Tests;
 

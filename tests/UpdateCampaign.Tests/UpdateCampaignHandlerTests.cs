@@ -1,6 +1,7 @@
 using Campaigns.Domain.Model;
 using Campaigns.Domain.Storage;
 using Campaigns.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Campaigns.Functions.UpdateCampaign.Tests;
 

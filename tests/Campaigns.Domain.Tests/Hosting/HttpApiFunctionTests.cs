@@ -7,6 +7,7 @@ using Campaigns.Lambda.Http;
 using Campaigns.Lambda.Logging;
 using Campaigns.Lambda.Runtime;
 using Campaigns.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Campaigns.Domain.Tests.Hosting;
 

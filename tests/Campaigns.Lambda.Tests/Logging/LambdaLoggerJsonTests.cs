@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Campaigns.Lambda.Logging;
 using Campaigns.Lambda.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Campaigns.Lambda.Tests.Logging;
 

@@ -1,5 +1,6 @@
 using Campaigns.Lambda.Logging;
 using Campaigns.Lambda.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Campaigns.Lambda.Tests.Logging;
 

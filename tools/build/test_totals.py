@@ -18,14 +18,13 @@ def totals(path):
             raise ValueError(f"{path}: a TRX file without ResultSummary/Counters")
         failed = int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
         return int(counters.get("passed", 0)), failed
-    suites = [root] if root.tag == "testsuite" else root.iter("testsuite")
+    # Node's reporter puts test cases straight under <testsuites>; Terraform's inside <testsuite>.
     passed = failed = 0
-    for suite in suites:
-        for case in suite.iter("testcase"):
-            if case.find("failure") is not None or case.find("error") is not None:
-                failed += 1
-            elif case.find("skipped") is None:
-                passed += 1
+    for case in root.iter("testcase"):
+        if case.find("failure") is not None or case.find("error") is not None:
+            failed += 1
+        elif case.find("skipped") is None:
+            passed += 1
     return passed, failed
 
 
