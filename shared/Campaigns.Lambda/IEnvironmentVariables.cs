@@ -1,10 +1,10 @@
 namespace Campaigns.Lambda;
 
 /// <summary>Process environment access, behind an interface so tests can supply and observe variables.</summary>
-internal interface IEnvironmentVariables
+public interface IEnvironmentVariables
 {
-    string? Get(string name);
+    string? GetValue(string name);
 
     /// <summary>Sets <paramref name="name"/>, or removes it when <paramref name="value"/> is null.</summary>
-    void Set(string name, string? value);
+    void SetValue(string name, string? value);
 }

@@ -1,8 +1,9 @@
 namespace Campaigns.Lambda;
 
-internal sealed class ProcessEnvironmentVariables : IEnvironmentVariables
+/// <summary>The variables of this process.</summary>
+public sealed class ProcessEnvironmentVariables : IEnvironmentVariables
 {
-    public string? Get(string name) => Environment.GetEnvironmentVariable(name);
+    public string? GetValue(string name) => Environment.GetEnvironmentVariable(name);
 
-    public void Set(string name, string? value) => Environment.SetEnvironmentVariable(name, value);
+    public void SetValue(string name, string? value) => Environment.SetEnvironmentVariable(name, value);
 }

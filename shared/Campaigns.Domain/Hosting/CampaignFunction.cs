@@ -1,4 +1,5 @@
 using Campaigns.Domain.Json;
+using Campaigns.Lambda;
 using Campaigns.Lambda.Runtime;
 
 namespace Campaigns.Domain.Hosting;
@@ -10,7 +11,7 @@ public static class CampaignFunction
     {
         OpenSslPreload.Start();
         return LambdaHost.RunAsync(
-            logger => new HttpApiFunction(createEndpoint(CampaignServices.FromEnvironment(Environment.GetEnvironmentVariable)), logger),
+            logger => new HttpApiFunction(createEndpoint(CampaignServices.FromEnvironment(new ProcessEnvironmentVariables())), logger),
             CampaignsJsonContext.Api.HttpApiRequest,
             CampaignsJsonContext.Api.HttpApiResponse,
             coldStartMetricNamespace: "Campaigns");

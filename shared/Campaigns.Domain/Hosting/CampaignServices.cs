@@ -2,6 +2,7 @@ using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Campaigns.Domain.Storage;
+using Campaigns.Lambda;
 
 namespace Campaigns.Domain.Hosting;
 
@@ -13,10 +14,10 @@ public sealed class CampaignServices(ICampaignStore store, TimeProvider time)
     public TimeProvider Time { get; } = time;
 
     /// <summary>Reads TABLE_NAME and AWS_REGION; a missing one fails init, which Lambda reports on the first invoke.</summary>
-    public static CampaignServices FromEnvironment(Func<string, string?> variables)
+    public static CampaignServices FromEnvironment(IEnvironmentVariables variables)
     {
         string Required(string name) =>
-            variables(name) is { Length: > 0 } value
+            variables.GetValue(name) is { Length: > 0 } value
                 ? value
                 : throw new InvalidOperationException($"Environment variable {name} is not set.");
 
@@ -34,7 +35,7 @@ public sealed class CampaignServices(ICampaignStore store, TimeProvider time)
             Timeout = TimeSpan.FromSeconds(5),
         };
 
-        if (variables("AWS_ENDPOINT_URL_DYNAMODB") is { Length: > 0 } endpoint)
+        if (variables.GetValue("AWS_ENDPOINT_URL_DYNAMODB") is { Length: > 0 } endpoint)
         {
             // Setting ServiceURL clears RegionEndpoint. Without a signing region the SDK would then guess one
             // from the URL with regular expressions during the first request (~1 ms of init).
@@ -50,14 +51,14 @@ public sealed class CampaignServices(ICampaignStore store, TimeProvider time)
 
     // Lambda hands every execution environment its role's credentials in these variables; reading them
     // directly skips the SDK's credential-chain probing at start-up. Elsewhere the SDK's chain applies.
-    private static AWSCredentials? EnvironmentCredentials(Func<string, string?> variables)
+    private static AWSCredentials? EnvironmentCredentials(IEnvironmentVariables variables)
     {
-        if (variables("AWS_ACCESS_KEY_ID") is not { Length: > 0 } keyId || variables("AWS_SECRET_ACCESS_KEY") is not { Length: > 0 } secret)
+        if (variables.GetValue("AWS_ACCESS_KEY_ID") is not { Length: > 0 } keyId || variables.GetValue("AWS_SECRET_ACCESS_KEY") is not { Length: > 0 } secret)
         {
             return null;
         }
 
-        return variables("AWS_SESSION_TOKEN") is { Length: > 0 } token
+        return variables.GetValue("AWS_SESSION_TOKEN") is { Length: > 0 } token
             ? new SessionAWSCredentials(keyId, secret, token)
             : new BasicAWSCredentials(keyId, secret);
     }

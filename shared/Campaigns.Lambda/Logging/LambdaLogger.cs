@@ -41,11 +41,11 @@ public sealed class LambdaLogger
     /// </summary>
     internal static LambdaLogger FromEnvironment(TextWriter output, TimeProvider time, IEnvironmentVariables environment)
     {
-        var format = string.Equals(environment.Get("AWS_LAMBDA_LOG_FORMAT"), "JSON", StringComparison.OrdinalIgnoreCase)
+        var format = string.Equals(environment.GetValue("AWS_LAMBDA_LOG_FORMAT"), "JSON", StringComparison.OrdinalIgnoreCase)
             ? LogFormat.Json
             : LogFormat.Text;
-        var level = LogLevelNames.Parse(environment.Get("AWS_LAMBDA_LOG_LEVEL"));
-        var functionName = environment.Get("AWS_LAMBDA_FUNCTION_NAME") ?? string.Empty;
+        var level = LogLevelNames.Parse(environment.GetValue("AWS_LAMBDA_LOG_LEVEL"));
+        var functionName = environment.GetValue("AWS_LAMBDA_FUNCTION_NAME") ?? string.Empty;
         return new LambdaLogger(output, format, level, functionName, time);
     }
 

@@ -25,7 +25,7 @@ public static class LambdaHost
         ArgumentNullException.ThrowIfNull(resultType);
 
         var environment = new ProcessEnvironmentVariables();
-        var runtimeApi = environment.Get("AWS_LAMBDA_RUNTIME_API");
+        var runtimeApi = environment.GetValue("AWS_LAMBDA_RUNTIME_API");
         if (string.IsNullOrWhiteSpace(runtimeApi))
         {
             await Console.Error.WriteLineAsync(
@@ -36,7 +36,7 @@ public static class LambdaHost
 
         var time = TimeProvider.System;
         var logger = LambdaLogger.FromEnvironment(Console.Out, time, environment);
-        var functionName = environment.Get("AWS_LAMBDA_FUNCTION_NAME") ?? string.Empty;
+        var functionName = environment.GetValue("AWS_LAMBDA_FUNCTION_NAME") ?? string.Empty;
         using var client = new LambdaRuntimeClient(runtimeApi, functionName, logger);
         var coldStart = coldStartMetricNamespace is null
             ? null

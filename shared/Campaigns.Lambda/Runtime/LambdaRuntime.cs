@@ -144,7 +144,7 @@ internal sealed class LambdaRuntime<TEvent, TResult>
     {
         _logger.RequestId = invocation.Context.RequestId;
         // Null removes the variable, so a trace id never leaks from one invocation into the next.
-        _environment.Set(TraceIdVariable, invocation.Context.TraceId);
+        _environment.SetValue(TraceIdVariable, invocation.Context.TraceId);
         try
         {
             await _processor.ProcessAsync(handler, invocation, stoppingToken);

@@ -12,9 +12,9 @@ public sealed class CampaignServicesTests
     public void FromEnvironment_WhenRequiredVariableMissing_FailsNamingIt(string missing)
     {
         var variables = Variables("campaigns");
-        variables.Remove(missing);
+        variables.SetValue(missing, null);
 
-        Should.Throw<InvalidOperationException>(() => CampaignServices.FromEnvironment(variables.GetValueOrDefault))
+        Should.Throw<InvalidOperationException>(() => CampaignServices.FromEnvironment(variables))
             .Message.ShouldBe($"Environment variable {missing} is not set.");
     }
 
@@ -31,10 +31,10 @@ public sealed class CampaignServicesTests
             var variables = Variables(table.Name);
             if (sessionToken is not null)
             {
-                variables["AWS_SESSION_TOKEN"] = sessionToken;
+                variables.SetValue("AWS_SESSION_TOKEN", sessionToken);
             }
 
-            var services = CampaignServices.FromEnvironment(variables.GetValueOrDefault);
+            var services = CampaignServices.FromEnvironment(variables);
             await services.Store.TryCreateAsync(Samples.Campaign("ENV-1"), default);
 
             (await table.Client.ScanAsync(new ScanRequest { TableName = table.Name })).Count.ShouldBe(1);
@@ -46,12 +46,14 @@ public sealed class CampaignServicesTests
         }
     }
 
-    private static Dictionary<string, string> Variables(string tableName) => new()
+    private static RecordingEnvironment Variables(string tableName)
     {
-        ["TABLE_NAME"] = tableName,
-        ["AWS_REGION"] = "eu-west-1",
-        ["AWS_ACCESS_KEY_ID"] = "local",
-        ["AWS_SECRET_ACCESS_KEY"] = "local",
-        ["AWS_ENDPOINT_URL_DYNAMODB"] = Environment.GetEnvironmentVariable("DYNAMODB_ENDPOINT") ?? "http://127.0.0.1:1",
-    };
+        var variables = new RecordingEnvironment();
+        variables.SetValue("TABLE_NAME", tableName);
+        variables.SetValue("AWS_REGION", "eu-west-1");
+        variables.SetValue("AWS_ACCESS_KEY_ID", "local");
+        variables.SetValue("AWS_SECRET_ACCESS_KEY", "local");
+        variables.SetValue("AWS_ENDPOINT_URL_DYNAMODB", Environment.GetEnvironmentVariable("DYNAMODB_ENDPOINT") ?? "http://127.0.0.1:1");
+        return variables;
+    }
 }

@@ -1,6 +1,7 @@
 using Campaigns.Lambda.Logging;
 using Campaigns.Lambda.Metrics;
 using Campaigns.Lambda.Runtime;
+using Campaigns.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Campaigns.Lambda.Tests.Fakes;

@@ -1,5 +1,6 @@
 using Campaigns.Lambda.Logging;
 using Campaigns.Lambda.Tests.Fakes;
+using Campaigns.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Campaigns.Lambda.Tests.Logging;
@@ -52,7 +53,7 @@ public sealed class LambdaLoggerLevelTests
     public void FromEnvironment_WithLogLevelVariable_SetsMinimumLevel(string? variable, LogLevel expected)
     {
         var environment = new RecordingEnvironment();
-        environment.Set("AWS_LAMBDA_LOG_LEVEL", variable);
+        environment.SetValue("AWS_LAMBDA_LOG_LEVEL", variable);
 
         var logger = LambdaLogger.FromEnvironment(TextWriter.Null, new FakeTimeProvider(Now), environment);
 
@@ -70,8 +71,8 @@ public sealed class LambdaLoggerLevelTests
     public void FromEnvironment_WithLogFormatVariable_ChoosesFormat(string? variable, bool json)
     {
         var environment = new RecordingEnvironment();
-        environment.Set("AWS_LAMBDA_LOG_FORMAT", variable);
-        environment.Set("AWS_LAMBDA_FUNCTION_NAME", "campaigns-get");
+        environment.SetValue("AWS_LAMBDA_LOG_FORMAT", variable);
+        environment.SetValue("AWS_LAMBDA_FUNCTION_NAME", "campaigns-get");
         using var output = new StringWriter();
 
         LambdaLogger.FromEnvironment(output, new FakeTimeProvider(Now), environment).Info("hello");

@@ -1,14 +1,17 @@
-namespace Campaigns.Lambda.Tests.Fakes;
+using Campaigns.Lambda;
 
-internal sealed class RecordingEnvironment : IEnvironmentVariables
+namespace Campaigns.Testing;
+
+/// <summary>Environment variables in memory, recording every change the code under test makes.</summary>
+public sealed class RecordingEnvironment : IEnvironmentVariables
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
 
     public List<(string Name, string? Value)> Changes { get; } = [];
 
-    public string? Get(string name) => _values.GetValueOrDefault(name);
+    public string? GetValue(string name) => _values.GetValueOrDefault(name);
 
-    public void Set(string name, string? value)
+    public void SetValue(string name, string? value)
     {
         Changes.Add((name, value));
         if (value is null)
