@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Campaigns.Emulator.Tests.Fakes;
+using Campaigns.Testing;
 
 namespace Campaigns.Emulator.Tests;
 

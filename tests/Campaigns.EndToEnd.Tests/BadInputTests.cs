@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Campaigns.Testing;
 
 namespace Campaigns.EndToEnd.Tests;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Campaigns.Testing;
 
 namespace Campaigns.EndToEnd.Tests;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Campaigns.Testing;
 
 namespace Campaigns.Emulator.Tests.Fakes;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Campaigns.Testing;
 
 namespace Campaigns.Emulator.Tests.Fakes;
 

@@ -5,6 +5,7 @@ using Campaigns.Emulator.HttpApi;
 using Campaigns.Emulator.Reporting;
 using Campaigns.Emulator.Runtime;
 using Campaigns.Emulator.Tests.Fakes;
+using Campaigns.Testing;
 using static Campaigns.Emulator.Tests.HttpApi.EventBuilding;
 
 namespace Campaigns.Emulator.Tests.HttpApi;

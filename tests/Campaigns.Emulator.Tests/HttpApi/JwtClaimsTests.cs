@@ -1,5 +1,6 @@
 using Campaigns.Emulator.HttpApi;
 using Campaigns.Emulator.Tests.Fakes;
+using Campaigns.Testing;
 
 namespace Campaigns.Emulator.Tests.HttpApi;
 

@@ -1,4 +1,5 @@
 using Campaigns.Emulator.Tests.Fakes;
+using Campaigns.Testing;
 
 namespace Campaigns.Emulator.Tests.Runtime;
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Campaigns.Emulator.Tests.Fakes;
+using Campaigns.Testing;
 
 namespace Campaigns.Emulator.Tests.Runtime;
 

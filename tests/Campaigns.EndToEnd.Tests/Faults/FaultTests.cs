@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
 using Campaigns.Emulator.Hosting;
+using Campaigns.Testing;
 
 namespace Campaigns.EndToEnd.Tests.Faults;
 
@@ -61,7 +62,7 @@ public sealed class FaultTests
     {
         await using var rig = await FaultRig.StartAsync(ProxyMode.Stall, TimeSpan.FromSeconds(20));
         var inFlight = rig.Client.GetAsync("/v1.0/campaigns/KILL-1");
-        await WaitUntilAsync(() => rig.Host.GetProcesses().Any(p => p.FunctionName == "get_campaign" && p.State == FunctionProcessState.Busy));
+        await Eventually.HoldsAsync(() => rig.Host.GetProcesses().Any(p => p.FunctionName == "get_campaign" && p.State == FunctionProcessState.Busy), "get_campaign to be busy");
 
         (await rig.Host.KillFunctionProcessesAsync("get_campaign")).ShouldBe(1);
         using var killed = await inFlight;
@@ -86,7 +87,7 @@ public sealed class FaultTests
         }
 
         rig.Host.FailNextInvocationPoll("get_campaign");
-        await WaitUntilAsync(() => !rig.Host.GetProcesses().Any(p => p.FunctionName == "get_campaign"));
+        await Eventually.HoldsAsync(() => !rig.Host.GetProcesses().Any(p => p.FunctionName == "get_campaign"), "the failed process to exit");
         using var after = await rig.Client.GetAsync("/v1.0/campaigns/FIRST-1");
 
         after.StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -103,7 +104,7 @@ public sealed class FaultTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
         rig.Host.Reports.ShouldHaveSingleItem().Status.ShouldBe(InvocationStatus.InitFailed);
-        await WaitUntilAsync(() => !rig.Host.GetProcesses().Any(p => p.FunctionName == "get_campaign"));
+        await Eventually.HoldsAsync(() => !rig.Host.GetProcesses().Any(p => p.FunctionName == "get_campaign"), "the process to exit");
         rig.Output.ToString().ShouldContain("TABLE_NAME");
     }
 
@@ -125,16 +126,5 @@ public sealed class FaultTests
         problem.RootElement.GetProperty("status").GetInt32().ShouldBe(503);
         body.ShouldNotContain("Exception");
         body.ShouldNotContain("campaigns-test");
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        // Generous bound that only guards against a hang; nothing here measures time.
-        for (int i = 0; i < 300 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        condition().ShouldBeTrue();
     }
 }

@@ -1,12 +1,13 @@
-namespace Campaigns.Emulator.Tests.Fakes;
+namespace Campaigns.Testing;
 
 /// <summary>Waits for something asynchronous to become true. The limit only guards against hangs.</summary>
-internal static class Eventually
+public static class Eventually
 {
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 
     public static async Task HoldsAsync(Func<bool> condition, string what)
     {
+        ArgumentNullException.ThrowIfNull(condition);
         var deadline = DateTime.UtcNow + Limit;
         while (!condition())
         {
