@@ -7,7 +7,7 @@
 # AWS SAM build image for .NET 10 is Amazon Linux 2023 with the .NET SDK, so whatever it links is
 # there at run time.
 #
-# Not run by hand: tests/tools/package/docker-build.sh (called by `./build.sh package --docker`)
+# Not run by hand: tools/package/docker-build.sh (called by `./build.sh package --docker`)
 # passes the build arguments and exports the `export` stage with BuildKit:
 #
 #   docker buildx build -f .github/docker/build.Dockerfile --platform linux/arm64 \

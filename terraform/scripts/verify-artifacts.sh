@@ -4,7 +4,7 @@
 # sha256 is the one the manifest recorded when it was built. With --commit, the manifest's commit
 # (when it records one) must be that commit.
 #
-# The manifest is written by tests/tools/package/manifest.py during ./build.sh package
+# The manifest is written by tools/package/manifest.py during ./build.sh package
 # ({"commit", "commit_dirty", "architecture", "builder", "functions": [{"name", "file", "sha256",
 # ...}]}). Entries are found wherever they are: any object with a "sha256" names its file in
 # "file", "zip", "path" or "name", or by its key in a map; so a later manifest layout still works.

@@ -3,30 +3,31 @@
 # `terraform test` of the account bootstrap, of the stack once per environment
 # (terraform/environments/<env>.tfvars) and of the modules' own validations.
 #
-# Usage: tests/terraform/check.sh [--provider stand-in|registry]
+# Usage: tests/terraform/check.sh [--provider stand-in|registry] [--results DIR]
 #   stand-in  (default) Terraform attaches to the schema-only provider of tests/terraform/provider
 #   registry  the real hashicorp/aws from the registry (GitHub CI); then also compares the real
 #             schema with the committed tests/terraform/schema/aws.json and writes the provider
 #             lock files for linux_amd64 and linux_arm64 into .work/terraform/locks/, failing
 #             where a committed .terraform.lock.hcl disagrees
 #
-# Each terraform test run writes JUnit XML into .work/terraform/results/<name>.xml, which
-# ./build.sh reads for its totals.
+# Each terraform test run writes JUnit XML into DIR/<name>.xml (default .work/terraform/results),
+# which ./build.sh test reads for its totals.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 provider="stand-in"
+results="$root/.work/terraform/results"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --provider) provider="${2:?--provider needs stand-in or registry}"; shift 2 ;;
-    *) echo "usage: tests/terraform/check.sh [--provider stand-in|registry]" >&2; exit 2 ;;
+    --results) results="${2:?--results needs a folder}"; shift 2 ;;
+    *) echo "usage: tests/terraform/check.sh [--provider stand-in|registry] [--results DIR]" >&2; exit 2 ;;
   esac
 done
 [[ "$provider" == stand-in || "$provider" == registry ]] || { echo "--provider is stand-in or registry" >&2; exit 2; }
 command -v terraform >/dev/null || { echo "terraform 1.11 or newer is needed on PATH (developer.hashicorp.com/terraform/install)" >&2; exit 1; }
 
-results="$root/.work/terraform/results"
 rm -rf "$results"
 mkdir -p "$results"
 export CAMPAIGNS_TERRAFORM_PROVIDER="$provider"

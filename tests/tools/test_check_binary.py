@@ -14,10 +14,11 @@ import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True  # no __pycache__ in the work tree
-sys.path.insert(0, HERE)
+PACKAGE = os.path.abspath(os.path.join(HERE, "..", "..", "tools", "package"))
+sys.path.insert(0, PACKAGE)
 import check_binary  # noqa: E402
 
-SCRIPT = os.path.join(HERE, "check_binary.py")
+SCRIPT = os.path.join(PACKAGE, "check_binary.py")
 CC = shutil.which("cc") or shutil.which("gcc")
 READELF = shutil.which("readelf")
 IS_X64_LINUX = sys.platform.startswith("linux") and os.uname().machine == "x86_64"

@@ -14,8 +14,8 @@ import textwrap
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
-SCRIPT = os.path.join(HERE, "docker-build.sh")
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+SCRIPT = os.path.join(ROOT, "tools", "package", "docker-build.sh")
 FUNCTIONS = list(json.load(open(os.path.join(ROOT, "functions", "functions.json"))))
 
 FAKE_DOCKER = textwrap.dedent("""\

@@ -11,10 +11,11 @@ import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True  # no __pycache__ in the work tree
-sys.path.insert(0, HERE)
+PACKAGE = os.path.abspath(os.path.join(HERE, "..", "..", "tools", "package"))
+sys.path.insert(0, PACKAGE)
 import zip_reproducible  # noqa: E402
 
-SCRIPT = os.path.join(HERE, "manifest.py")
+SCRIPT = os.path.join(PACKAGE, "manifest.py")
 GIT = shutil.which("git")
 
 

@@ -10,7 +10,7 @@ import tempfile
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
+REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 PREFAULT = os.path.join(REPO, "shared", "Campaigns.Lambda", "Native", "prefault.c")
 HARNESS = os.path.join(HERE, "native", "bss_rss.c")
 # The flags Directory.Build.props compiles prefault.c with.

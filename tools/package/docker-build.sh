@@ -2,7 +2,7 @@
 # AOT-publishes every function in functions/functions.json inside the Amazon Linux 2023 build
 # container (.github/docker/build.Dockerfile) and leaves OUTDIR/<name>/bootstrap.
 #
-# Usage: tests/tools/package/docker-build.sh <arm64|x64> <framework> <outdir>
+# Usage: tools/package/docker-build.sh <arm64|x64> <framework> <outdir>
 #
 # Only the compile happens in the container: the checks, zips and manifest run on the host
 # (build.sh package), so one code path packages host and container builds alike.
@@ -15,7 +15,7 @@
 # buildx, no emulation for a foreign architecture) or the build fails.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DOCKERFILE="$ROOT/.github/docker/build.Dockerfile"
 IMAGE_REPO="public.ecr.aws/sam/build-dotnet10"
 

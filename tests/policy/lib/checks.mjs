@@ -148,7 +148,8 @@ export function queryViolations(tree) {
 
 // --- GitHub workflows (line-based: the workflows are simple, block-style YAML) -----------------------------
 
-export const ID_TOKEN_JOBS = { "deploy.yml": ["deploy-dev"], "promote.yml": ["promote"] };
+// Jobs that may mint an OIDC token: apply.yml's job, and the jobs that call it.
+export const ID_TOKEN_JOBS = { "deploy.yml": ["deploy-dev"], "promote.yml": ["promote"], "apply.yml": ["apply"] };
 
 export function workflowViolations(tree) {
   const v = collect();

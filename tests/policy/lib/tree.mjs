@@ -21,9 +21,9 @@ let hcl2json;
 function converter() {
   if (!hcl2json) {
     const require = createRequire(import.meta.url);
-    const modulePath = path.join(repoRoot, "tests/tools/node_modules/@cdktf/hcl2json");
+    const modulePath = path.join(repoRoot, "tools/node_modules/@cdktf/hcl2json");
     if (!existsSync(modulePath)) {
-      throw new Error("@cdktf/hcl2json is not installed: run `npm ci --prefix tests/tools`");
+      throw new Error("@cdktf/hcl2json is not installed: run `npm ci --prefix tools`");
     }
     hcl2json = require(modulePath);
   }
@@ -66,7 +66,7 @@ const cacheDir = path.join(repoRoot, ".work/policy-hcl-cache");
 let version;
 function converterVersion() {
   if (version === undefined) {
-    const manifest = path.join(repoRoot, "tests/tools/node_modules/@cdktf/hcl2json/package.json");
+    const manifest = path.join(repoRoot, "tools/node_modules/@cdktf/hcl2json/package.json");
     version = existsSync(manifest) ? JSON.parse(readFileSync(manifest, "utf8")).version : "unknown";
   }
   return version;

@@ -21,8 +21,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-// The gRPC packages are installed with the other Node test tools: npm ci --prefix tests/tools.
-const require = createRequire(path.join(here, "../../tools/package.json"));
+// The gRPC packages are installed with the other Node tools: npm ci --prefix tools.
+const require = createRequire(path.join(here, "../../../tools/package.json"));
 
 export const PROVIDER_ADDRESS = "registry.terraform.io/hashicorp/aws";
 export const defaultSchemaPath = path.join(here, "../schema/aws.json");
@@ -31,7 +31,7 @@ function grpcPackages() {
   try {
     return { grpc: require("@grpc/grpc-js"), protoLoader: require("@grpc/proto-loader") };
   } catch (error) {
-    throw new Error(`@grpc/grpc-js and @grpc/proto-loader are not installed: run \`npm ci --prefix tests/tools\` (${error.message})`);
+    throw new Error(`@grpc/grpc-js and @grpc/proto-loader are not installed: run \`npm ci --prefix tools\` (${error.message})`);
   }
 }
 

