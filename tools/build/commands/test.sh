@@ -98,6 +98,11 @@ cmd_test() {
   check_vulnerable_packages || status=1
 
   mapfile -t files < <(find "$results" -maxdepth 1 -name '*.xml'; find "$results/terraform" -name '*.xml'; find "$results/dotnet" -name '*.trx')
+  # One TRX per test project, or a project's results would be missing from the totals.
+  local projects trx
+  projects="$(find tests -name '*.Tests.csproj' | wc -l)"
+  trx="$(find "$results/dotnet" -name '*.trx' | wc -l)"
+  [[ "$trx" -eq "$projects" ]] || { warn "$trx TRX files for $projects test projects: some results are missing"; status=1; }
   totals="$(python3 tools/build/test_totals.py "${files[@]}")" || die "the test result files could not be read"
   if [[ $status -ne 0 && "${totals#* }" == 0 ]]; then
     warn "the run failed without a failing test (a lint, a build error, or coverage below the bar): see above"
