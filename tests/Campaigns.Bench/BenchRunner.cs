@@ -24,7 +24,7 @@ internal sealed class BenchRunner(BenchOptions options, RuntimeApiServer server,
         var slot = server.Slots.First();
         // One start of each function and variant first, not recorded: the very first start of a run pays
         // for the bench's own first use of its code (starting a process, serving the Runtime API), which
-        // showed as a lone ~130 ms init in the first sample of every run.
+        // showed as a lone, much longer init in the first sample of every run (docs/performance.md).
         foreach (string function in options.Functions)
         {
             foreach (var variant in variants)

@@ -11,9 +11,9 @@ namespace Campaigns.Domain.Hosting;
 internal static class OpenSslPreload
 {
     // The thread pool, not a new Thread, on purpose: starting the pool runs AppContext's static
-    // constructor on this thread first. A bare Thread started here hung once in about twenty starts: the
-    // main thread inside AppContext's static constructor, the new one initialising Lock's statics (which
-    // read AppContext), each waiting on a class-constructor lock the other held.
+    // constructor on this thread first. A bare Thread started here could deadlock with the main thread
+    // on class-constructor locks (AppContext's, and Lock's, which reads AppContext): see
+    // docs/performance.md (Experiments).
     public static void Start() => ThreadPool.UnsafeQueueUserWorkItem(static _ => Load(), null);
 
     private static void Load()
