@@ -19,7 +19,8 @@ internal sealed class TestEmulator : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<TestEmulator> StartAsync(Action<EmulatorOptions>? configure = null)
+    /// <param name="time">The emulator's clock: its timeouts and idle reaping; the real clock when null.</param>
+    public static async Task<TestEmulator> StartAsync(Action<EmulatorOptions>? configure = null, TimeProvider? time = null)
     {
         var log = new LogWriter();
         var options = new EmulatorOptions
@@ -32,7 +33,7 @@ internal sealed class TestEmulator : IAsyncDisposable
         };
         options.FunctionEnvironment["TABLE_NAME"] = "campaigns-test";
         configure?.Invoke(options);
-        return new TestEmulator(await EmulatorHost.StartAsync(options), log);
+        return new TestEmulator(await EmulatorHost.StartAsync(options, time ?? TimeProvider.System, launcher: null, CancellationToken.None), log);
     }
 
     public IReadOnlyList<FunctionProcessInfo> Processes(string functionName) =>

@@ -1,5 +1,6 @@
 using Campaigns.Emulator.Tests.Fakes;
 using Campaigns.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Campaigns.Emulator.Tests.Runtime;
 
@@ -150,13 +151,21 @@ public sealed class ProcessModelTests
     [Fact]
     public async Task Invoke_AfterIdleTimeout_ProcessIsKilledAndNextRequestColdStarts()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.IdleTimeout = TimeSpan.FromMilliseconds(300));
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var idleTimeout = TimeSpan.FromMinutes(5);
+        await using var emulator = await TestEmulator.StartAsync(o => o.IdleTimeout = idleTimeout, time);
         var firstPid = (await emulator.EchoAsync()).GetProperty("pid").GetInt32();
+        // Idle from the moment it asks for the next event, which may come just after the response.
+        await Eventually.HoldsAsync(() => emulator.Processes(FakeFunctions.Echo).SingleOrDefault()?.State == FunctionProcessState.Idle, "the process to ask for the next event");
 
+        time.Advance(idleTimeout - TimeSpan.FromSeconds(1));
+        bool stoppedEarly = emulator.Log.Text.Contains("stopping it", StringComparison.Ordinal);
+        time.Advance(idleTimeout);
         await Eventually.HoldsAsync(() => emulator.Processes(FakeFunctions.Echo).Count == 0, "the idle process to be reaped");
         var next = await emulator.EchoAsync();
 
-        emulator.Log.Text.ShouldContain($"fake: process {firstPid} idle for 0.3 s; stopping it");
+        stoppedEarly.ShouldBeFalse();
+        emulator.Log.Text.ShouldContain($"fake: process {firstPid} idle for 300 s; stopping it");
         next.GetProperty("pid").GetInt32().ShouldNotBe(firstPid);
         emulator.Host.Reports[^1].ColdStart.ShouldBeTrue();
     }
@@ -164,9 +173,14 @@ public sealed class ProcessModelTests
     [Fact]
     public async Task Invoke_WhenFunctionTimesOut_Answers503AndKillsTheProcess()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.FunctionTimeout = TimeSpan.FromSeconds(1));
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var emulator = await TestEmulator.StartAsync(o => o.FunctionTimeout = TimeSpan.FromSeconds(1), time);
 
-        var response = await emulator.GetAsync("fake/1?action=sleep&seconds=60");
+        var pending = emulator.GetAsync("fake/1?action=sleep&seconds=60");
+        // The function's timeout starts when the event is handed to the process, which then shows as busy.
+        await Eventually.HoldsAsync(() => emulator.Processes(FakeFunctions.Echo).SingleOrDefault()?.State == FunctionProcessState.Busy, "the invocation to start");
+        time.Advance(TimeSpan.FromSeconds(1));
+        var response = await pending;
 
         response.ShouldBe((503, """{"message":"Service Unavailable"}"""));
         var report = emulator.Host.Reports.ShouldHaveSingleItem();

@@ -1,4 +1,5 @@
 using Campaigns.Lambda.Tests.Fakes;
+using Campaigns.Testing;
 
 namespace Campaigns.Lambda.Tests.Runtime;
 
@@ -43,19 +44,19 @@ public sealed class LambdaRuntimeWarmUpTests
         var warmUpToken = new TaskCompletionSource<CancellationToken>();
         var neverEnds = new TaskCompletionSource();
 
+        // Nothing before the warm-up's wait yields, so the limit's timer exists once RunAsync returns.
         var run = harness.RunAsync(() => new WarmingHandler(token =>
         {
             warmUpToken.TrySetResult(token);
             return neverEnds.Task; // ignores its token on purpose
         }));
         var token = await warmUpToken.Task;
-        for (int i = 0; i < 100 && !run.IsCompleted; i++)
-        {
-            harness.Time.Advance(TimeSpan.FromMilliseconds(500));
-            await Task.Delay(10);
-        }
+        harness.Time.Advance(TimeSpan.FromSeconds(2) - TimeSpan.FromMilliseconds(1));
+        bool endedBeforeTheLimit = run.IsCompleted;
+        harness.Time.Advance(TimeSpan.FromMilliseconds(1));
 
-        await run;
+        await run.WaitAsync(Eventually.Limit);
+        endedBeforeTheLimit.ShouldBeFalse();
         harness.Api.Posts.ShouldHaveSingleItem().Path.ShouldBe("/2018-06-01/runtime/invocation/req-1/response");
         harness.LogEntries().ShouldContain(e => e.Level == "WARN" && e.Message.Contains("TimeoutException"));
         token.IsCancellationRequested.ShouldBeTrue();
