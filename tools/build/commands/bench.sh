@@ -38,12 +38,12 @@ cmd_bench() {
   done
   floor_dir="$WORK/publish/floor-$framework-$arch"
   log "AOT publish: floor ($framework)"
-  aot_publish tests/Campaigns.Bench.Floor "$framework" "$arch" "$floor_dir"
+  aot_publish tools/Campaigns.Bench.Floor "$framework" "$arch" "$floor_dir"
   bound_dir="$WORK/publish/bound-$framework-$arch"
   log "AOT publish: bound ($framework)"
-  aot_publish tests/Campaigns.Bench.Bound "$framework" "$arch" "$bound_dir"
+  aot_publish tools/Campaigns.Bench.Bound "$framework" "$arch" "$bound_dir"
   log "building the bench"
-  dotnet build tests/Campaigns.Bench -c Release -o "$WORK/bench" -nologo -v:quiet -clp:NoSummary >&2 || die "bench build failed"
+  dotnet build tools/Campaigns.Bench -c Release -o "$WORK/bench" -nologo -v:quiet -clp:NoSummary >&2 || die "bench build failed"
   stop_children_on_exit
   start_dynamodb_local
   dotnet "$WORK/bench/Campaigns.Bench.dll" --aot-dir "$(functions_dir "$framework" "$arch")" --jit-dir "$jit_dir" \

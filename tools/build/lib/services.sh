@@ -101,7 +101,7 @@ start_api() {
   framework="$(host_aot_framework)"
   publish_all "$framework" "$arch"
   log "building the emulator"
-  dotnet build tests/Campaigns.Emulator -c Release -o "$WORK/emulator" -nologo -v:quiet -clp:NoSummary >&2 || die "emulator build failed"
+  dotnet build tools/Campaigns.Emulator -c Release -o "$WORK/emulator" -nologo -v:quiet -clp:NoSummary >&2 || die "emulator build failed"
   stop_children_on_exit
   DYNAMODB_ENDPOINT="${4:-${DYNAMODB_ENDPOINT:-}}"
   start_dynamodb_local "$data_dir"
