@@ -7,8 +7,9 @@ namespace Campaigns.Bench.Bound;
 
 /// <summary>
 /// The DynamoDB request each function sends for the bench's workload, in the same shape (keys, index,
-/// conditions, attribute count), built straight as JSON. Values the real function would take from the
-/// request body are fixed here: the yardstick skips reading it.
+/// expressions, placeholders, attribute names and types), built straight as JSON. Values the real function
+/// would take from the request body are fixed here: the yardstick skips reading it. BoundCallsTests checks
+/// the shape against the store's own requests.
 /// </summary>
 internal static class BoundCalls
 {
@@ -66,20 +67,41 @@ internal static class BoundCalls
             {
                 Table(w, table);
                 Key(w, code);
-                w.WriteString("UpdateExpression", "SET #version = #version + :one, #a0 = :v0, #a1 = :v1, #a2 = :v2");
+                w.WriteString("UpdateExpression", "SET #version = #version + :one, #a2 = :v2, #a3 = :v3, #a4 = :v4, #a5 = :v5, #a6 = :v6, #a7 = :v7, #a8 = :v8, #a9 = :v9");
                 w.WriteString("ConditionExpression", "attribute_exists(#pk) AND #status <> :deleted");
-                Names(w, ("#pk", "PK"), ("#status", "status"), ("#version", "version"), ("#a0", "dateLastUpdated"), ("#a1", "lastUpdatedBy"), ("#a2", "description"));
-                Values(w, (":one", "N", "1"), (":deleted", "S", "DELETED"), (":v0", "S", timestamp), (":v1", "S", "bound"), (":v2", "S", "Bound campaign"));
+                Names(w, ("#pk", "PK"), ("#status", "status"), ("#version", "version"), ("#a2", "dateLastUpdated"), ("#a3", "lastUpdatedBy"), ("#a4", "description"), ("#a5", "discountPercentage"), ("#a6", "productId"), ("#a7", "termsConditionsLink"), ("#a8", "fromDate"), ("#a9", "toDate"));
+                w.WriteStartObject("ExpressionAttributeValues");
+                Attribute(w, ":one", "N", "1");
+                Attribute(w, ":deleted", "S", "DELETED");
+                Attribute(w, ":v2", "S", timestamp);
+                Attribute(w, ":v3", "S", "bound");
+                Attribute(w, ":v4", "S", "Bound campaign");
+                Attribute(w, ":v5", "N", "12.5");
+                Attribute(w, ":v6", "S", "7c9e6679-7425-40de-944b-e07fc1f90ae7");
+                Attribute(w, ":v7", "S", "https://example.com/terms");
+                Attribute(w, ":v8", "S", "2026-01-01");
+                Attribute(w, ":v9", "S", "2099-12-31");
+                w.WriteEndObject();
                 w.WriteString("ReturnValues", "ALL_NEW");
             }),
             "delete_campaign" => Build("UpdateItem", w =>
             {
                 Table(w, table);
                 Key(w, code);
-                w.WriteString("UpdateExpression", "SET #version = #version + :one, #a0 = :v0, #a1 = :v1, #a2 = :v2, #a3 = :v3");
+                w.WriteString("UpdateExpression", "SET #version = #version + :one, #a2 = :v2, #a3 = :v3, #a4 = :v4, #a5 = :v5, #a6 = :v6");
                 w.WriteString("ConditionExpression", "attribute_exists(#pk) AND #status <> :deleted");
-                Names(w, ("#pk", "PK"), ("#status", "status"), ("#version", "version"), ("#a0", "dateLastUpdated"), ("#a1", "lastUpdatedBy"), ("#a2", "status"), ("#a3", "GSI1_SK"));
-                Values(w, (":one", "N", "1"), (":deleted", "S", "DELETED"), (":v0", "S", timestamp), (":v1", "S", "bound"), (":v2", "S", "DELETED"), (":v3", "S", "DELETED#" + code));
+                Names(w, ("#pk", "PK"), ("#status", "status"), ("#version", "version"), ("#a2", "dateLastUpdated"), ("#a3", "lastUpdatedBy"), ("#a4", "status"), ("#a5", "active"), ("#a6", "GSI1_SK"));
+                w.WriteStartObject("ExpressionAttributeValues");
+                Attribute(w, ":one", "N", "1");
+                Attribute(w, ":deleted", "S", "DELETED");
+                Attribute(w, ":v2", "S", timestamp);
+                Attribute(w, ":v3", "S", "bound");
+                Attribute(w, ":v4", "S", "DELETED");
+                w.WriteStartObject(":v5");
+                w.WriteBoolean("BOOL", false);
+                w.WriteEndObject();
+                Attribute(w, ":v6", "S", "DELETED#" + code);
+                w.WriteEndObject();
                 w.WriteString("ReturnValues", "ALL_NEW");
             }),
             _ => throw new ArgumentException("no DynamoDB call is known for function " + function, nameof(function)),
