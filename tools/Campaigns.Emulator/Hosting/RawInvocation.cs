@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Campaigns.Emulator.Runtime;
+using Campaigns.RuntimeApi;
 
 namespace Campaigns.Emulator.Hosting;
 

@@ -1,4 +1,5 @@
 using Campaigns.Emulator.Runtime;
+using Campaigns.RuntimeApi;
 
 namespace Campaigns.Emulator.Hosting;
 

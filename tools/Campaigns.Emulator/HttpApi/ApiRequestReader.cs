@@ -1,4 +1,5 @@
 using Campaigns.Emulator.Hosting;
+using Campaigns.RuntimeApi;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Campaigns.Emulator.HttpApi;

@@ -2,6 +2,7 @@ using Campaigns.Emulator.Functions;
 using Campaigns.Emulator.Hosting;
 using Campaigns.Emulator.Reporting;
 using Campaigns.Emulator.Runtime;
+using Campaigns.RuntimeApi;
 
 namespace Campaigns.Emulator.HttpApi;
 

@@ -1,13 +1,14 @@
 using Campaigns.Emulator.Processes;
+using Campaigns.RuntimeApi;
 
 namespace Campaigns.Emulator.Runtime;
 
 /// <summary>One function process (a Lambda execution environment). Mutable state is guarded by the pool's lock.</summary>
-internal sealed class FunctionInstance(RuntimeSlot slot, long spawnTimestamp)
+internal sealed class FunctionInstance(ProcessSlot slot, long spawnTimestamp)
 {
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public RuntimeSlot Slot { get; } = slot;
+    public ProcessSlot Slot { get; } = slot;
 
     public long SpawnTimestamp { get; } = spawnTimestamp;
 
@@ -22,7 +23,7 @@ internal sealed class FunctionInstance(RuntimeSlot slot, long spawnTimestamp)
 
     public bool HasServed { get; set; }
 
-    public TaskCompletionSource<PollAnswer>? Poll { get; set; }
+    public TaskCompletionSource<NextAnswer>? Poll { get; set; }
 
     public ActiveInvocation? Current { get; set; }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Campaigns.Emulator.Hosting;
 using Campaigns.Emulator.Processes;
 using Campaigns.Emulator.Reporting;
+using Campaigns.RuntimeApi;
 
 namespace Campaigns.Emulator.Runtime;
 
@@ -14,7 +15,7 @@ internal sealed partial class FunctionPool
     public async Task<int> KillAllAsync(CancellationToken cancellationToken)
     {
         List<FunctionInstance> victims;
-        var polls = new List<TaskCompletionSource<PollAnswer>>();
+        var polls = new List<TaskCompletionSource<NextAnswer>>();
         lock (_gate)
         {
             victims = [.. _instances.Where(i => i.Process is not null)];
@@ -36,7 +37,7 @@ internal sealed partial class FunctionPool
             instance.Process!.Kill();
         }
 
-        polls.ForEach(poll => poll.TrySetResult(PollAnswer.Aborted));
+        polls.ForEach(poll => poll.TrySetResult(NextAnswer.Aborted));
         await Task.WhenAll(victims.Select(v => v.Exited)).WaitAsync(cancellationToken);
         return victims.Count;
     }
@@ -78,7 +79,7 @@ internal sealed partial class FunctionPool
     {
         InstanceState previous;
         ActiveInvocation? active;
-        TaskCompletionSource<PollAnswer>? poll;
+        TaskCompletionSource<NextAnswer>? poll;
         PendingInvocation? failedInit = null;
         List<FunctionInstance> starts;
         lock (_gate)
@@ -99,7 +100,7 @@ internal sealed partial class FunctionPool
             starts = PlanStartsLocked();
         }
 
-        poll?.TrySetResult(PollAnswer.Aborted);
+        poll?.TrySetResult(NextAnswer.Aborted);
         var pid = instance.ProcessId;
         if (active is not null)
         {
@@ -165,7 +166,7 @@ internal sealed partial class FunctionPool
 
     private void ReapIdle()
     {
-        var reaped = new List<(FunctionInstance Instance, TaskCompletionSource<PollAnswer> Poll)>();
+        var reaped = new List<(FunctionInstance Instance, TaskCompletionSource<NextAnswer> Poll)>();
         lock (_gate)
         {
             foreach (var instance in _instances)
@@ -184,7 +185,7 @@ internal sealed partial class FunctionPool
         {
             _log.Line($"{Name}: process {instance.ProcessId} idle for {_settings.IdleTimeout.TotalSeconds} s; stopping it");
             instance.Process?.Kill();
-            poll.TrySetResult(PollAnswer.Aborted);
+            poll.TrySetResult(NextAnswer.Aborted);
         }
     }
 

@@ -1,4 +1,5 @@
 using Campaigns.Emulator.Hosting;
+using Campaigns.RuntimeApi;
 
 namespace Campaigns.Emulator.Runtime;
 
@@ -9,25 +10,25 @@ internal sealed partial class FunctionPool
     /// <c>GET /runtime/invocation/next</c>: answers at once when an invocation is queued, otherwise parks the
     /// call, without any timeout, until one is assigned or the process goes away.
     /// </summary>
-    public async Task<PollAnswer> WaitForNextAsync(RuntimeSlot slot, CancellationToken aborted)
+    public async Task<NextAnswer> WaitForNextAsync(ProcessSlot slot, CancellationToken aborted)
     {
         ArgumentNullException.ThrowIfNull(slot);
         FunctionInstance? instance;
         ActiveInvocation? unanswered;
-        PollAnswer? immediate = null;
-        TaskCompletionSource<PollAnswer>? parked = null;
+        NextAnswer? immediate = null;
+        TaskCompletionSource<NextAnswer>? parked = null;
         var faulted = false;
         lock (_gate)
         {
             instance = slot.Instance;
             if (instance is null || instance.State == InstanceState.Stopping)
             {
-                return PollAnswer.Fault("This execution environment is shut down.");
+                return NextAnswer.Fault("This execution environment is shut down.");
             }
 
             if (instance.Poll is not null)
             {
-                return PollAnswer.Rejected("A next request from this process is already waiting.");
+                return NextAnswer.Rejected("A next request from this process is already waiting.");
             }
 
             if (instance.State == InstanceState.Starting)
@@ -53,11 +54,11 @@ internal sealed partial class FunctionPool
                 var queued = TakeQueuedLocked();
                 if (queued is not null)
                 {
-                    immediate = PollAnswer.For(AssignLocked(instance, queued));
+                    immediate = HandOut(AssignLocked(instance, queued));
                 }
                 else
                 {
-                    parked = new TaskCompletionSource<PollAnswer>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    parked = new TaskCompletionSource<NextAnswer>(TaskCreationOptions.RunContinuationsAsynchronously);
                     instance.Poll = parked;
                 }
             }
@@ -89,7 +90,7 @@ internal sealed partial class FunctionPool
     }
 
     /// <summary>Whether <paramref name="requestId"/> is the invocation in flight on this slot's process.</summary>
-    public bool IsInFlight(RuntimeSlot slot, string requestId)
+    public bool IsInFlight(ProcessSlot slot, string requestId)
     {
         ArgumentNullException.ThrowIfNull(slot);
         lock (_gate)
@@ -100,7 +101,7 @@ internal sealed partial class FunctionPool
 
     /// <summary><c>POST .../response</c> or <c>.../error</c>; false when the id is not in flight on this process.</summary>
     /// <param name="errorDescription">For errors: a one-line summary of the error body, for the log.</param>
-    public bool Complete(RuntimeSlot slot, string requestId, OutcomeKind kind, byte[] payload, string? errorType, string? errorDescription)
+    public bool Complete(ProcessSlot slot, string requestId, OutcomeKind kind, byte[] payload, string? errorType, string? errorDescription)
     {
         ArgumentNullException.ThrowIfNull(slot);
         FunctionInstance? instance;
@@ -135,7 +136,7 @@ internal sealed partial class FunctionPool
     /// <c>POST /runtime/init/error</c>: the process has failed. The request it was started for gets its 500;
     /// the process should exit, and is killed if it has not within a second.
     /// </summary>
-    public void ReportInitError(RuntimeSlot slot, string errorType, string description)
+    public void ReportInitError(ProcessSlot slot, string errorType, string description)
     {
         ArgumentNullException.ThrowIfNull(slot);
         FunctionInstance? instance;
@@ -175,7 +176,7 @@ internal sealed partial class FunctionPool
     public void FailNextPoll()
     {
         FunctionInstance? parked;
-        TaskCompletionSource<PollAnswer>? poll = null;
+        TaskCompletionSource<NextAnswer>? poll = null;
         lock (_gate)
         {
             parked = _instances.Where(i => i.State == InstanceState.Polling && i.Poll is not null).MaxBy(i => i.IdleSinceTimestamp);
@@ -197,15 +198,15 @@ internal sealed partial class FunctionPool
         }
     }
 
-    private PollAnswer InjectedFault(FunctionInstance instance)
+    private NextAnswer InjectedFault(FunctionInstance instance)
     {
         _log.Line($"{Name}: answering next from process {instance.ProcessId} with 500 (injected fault)");
         // A 500 tells the runtime to exit; one that does not is killed, as Lambda would replace it.
         ScheduleKill(instance, TimeSpan.FromSeconds(1));
-        return PollAnswer.Fault("Injected Runtime API failure.");
+        return NextAnswer.Fault("Injected Runtime API failure.");
     }
 
-    private void AbandonPoll(FunctionInstance instance, TaskCompletionSource<PollAnswer> parked)
+    private void AbandonPoll(FunctionInstance instance, TaskCompletionSource<NextAnswer> parked)
     {
         lock (_gate)
         {
@@ -220,6 +221,6 @@ internal sealed partial class FunctionPool
             }
         }
 
-        parked.TrySetResult(PollAnswer.Aborted);
+        parked.TrySetResult(NextAnswer.Aborted);
     }
 }

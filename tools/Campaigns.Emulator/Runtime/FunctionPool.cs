@@ -2,6 +2,7 @@ using Campaigns.Emulator.Functions;
 using Campaigns.Emulator.Hosting;
 using Campaigns.Emulator.Processes;
 using Campaigns.Emulator.Reporting;
+using Campaigns.RuntimeApi;
 
 namespace Campaigns.Emulator.Runtime;
 
@@ -55,7 +56,7 @@ internal sealed partial class FunctionPool : IFunctionInvoker, IAsyncDisposable
         _reporter = reporter;
         _log = log;
         _time = time;
-        Slots = [.. ports.Select(port => new RuntimeSlot(port, this))];
+        Slots = [.. ports.Select(port => new ProcessSlot(port, this))];
         FunctionArn = $"arn:aws:lambda:{settings.Region}:000000000000:function:{function.Name}";
         // Checking a few times per idle period keeps reaping close to the configured timeout.
         var period = TimeSpan.FromTicks(Math.Clamp(settings.IdleTimeout.Ticks / 4, TimeSpan.FromMilliseconds(25).Ticks, TimeSpan.FromSeconds(15).Ticks));
@@ -68,7 +69,7 @@ internal sealed partial class FunctionPool : IFunctionInvoker, IAsyncDisposable
 
     public string FunctionArn { get; }
 
-    public IReadOnlyList<RuntimeSlot> Slots { get; }
+    public IReadOnlyList<ProcessSlot> Slots { get; }
 
     public async Task<InvocationOutcome> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
     {
@@ -146,7 +147,7 @@ internal sealed partial class FunctionPool : IFunctionInvoker, IAsyncDisposable
 
             var poll = parked.Poll!;
             parked.Poll = null;
-            poll.TrySetResult(PollAnswer.For(AssignLocked(parked, TakeQueuedLocked()!)));
+            poll.TrySetResult(HandOut(AssignLocked(parked, TakeQueuedLocked()!)));
         }
 
         return PlanStartsLocked();
@@ -261,6 +262,9 @@ internal sealed partial class FunctionPool : IFunctionInvoker, IAsyncDisposable
             _ = MonitorAsync(instance, process);
         }
     }
+
+    private NextAnswer HandOut(ActiveInvocation active) => NextAnswer.For(new NextInvocation(
+        active.RequestId, active.Pending.Request.Event, active.Deadline, FunctionArn, active.Pending.Request.TraceId));
 
     private void RemoveLocked(FunctionInstance instance)
     {

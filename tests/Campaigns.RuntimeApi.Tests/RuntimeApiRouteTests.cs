@@ -1,6 +1,4 @@
-using Campaigns.Emulator.Runtime;
-
-namespace Campaigns.Emulator.Tests.Runtime;
+namespace Campaigns.RuntimeApi.Tests;
 
 public sealed class RuntimeApiRouteTests
 {

@@ -1,6 +1,6 @@
-namespace Campaigns.Emulator.Runtime;
+namespace Campaigns.RuntimeApi;
 
-internal static class RuntimeApiHeaders
+public static class RuntimeApiHeaderNames
 {
     public const string RequestId = "Lambda-Runtime-Aws-Request-Id";
     public const string DeadlineMs = "Lambda-Runtime-Deadline-Ms";

@@ -1,4 +1,4 @@
-namespace Campaigns.Emulator.Runtime;
+namespace Campaigns.RuntimeApi;
 
 internal enum RuntimeApiCall
 {

@@ -1,6 +1,9 @@
-namespace Campaigns.Emulator.Hosting;
+using Microsoft.AspNetCore.Http;
 
-internal static class LimitedBody
+namespace Campaigns.RuntimeApi;
+
+/// <summary>Request bodies read under a size limit, so an oversized one is refused with the service's own answer.</summary>
+public static class LimitedBody
 {
     /// <summary>Reads the whole body, or returns null as soon as it proves longer than <paramref name="limit"/>.</summary>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)

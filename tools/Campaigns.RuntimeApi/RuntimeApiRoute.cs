@@ -1,4 +1,6 @@
-namespace Campaigns.Emulator.Runtime;
+using Microsoft.AspNetCore.Http;
+
+namespace Campaigns.RuntimeApi;
 
 /// <summary>Which Runtime API (2018-06-01) call a request is, and for which request id.</summary>
 internal sealed record RuntimeApiRoute(RuntimeApiCall Call, string RequestId)

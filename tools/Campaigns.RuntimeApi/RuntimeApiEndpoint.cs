@@ -1,31 +1,37 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Campaigns.Emulator.Hosting;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 
-namespace Campaigns.Emulator.Runtime;
+namespace Campaigns.RuntimeApi;
 
-/// <summary>The Lambda Runtime API (2018-06-01) on a process's own port.</summary>
-internal static class RuntimeApiEndpoint
+/// <summary>The Lambda Runtime API (2018-06-01) for one process's port, answering from its backend.</summary>
+public static class RuntimeApiEndpoint
 {
     /// <summary>Lambda's synchronous response limit: 6 MB.</summary>
     public const int MaxPayloadBytes = 6 * 1024 * 1024;
 
-    public static async Task HandleAsync(HttpContext context, RuntimeSlot slot)
+    private const string UnknownErrorType = "Runtime.Unknown";
+
+    public static async Task HandleAsync(HttpContext context, IRuntimeApiBackend backend)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(slot);
+        ArgumentNullException.ThrowIfNull(backend);
+        // Taken before anything else, for callers that time the process from its side of the socket.
+        var arrived = Stopwatch.GetTimestamp();
         var route = RuntimeApiRoute.Parse(context.Request.Method, context.Request.Path.Value ?? string.Empty);
         switch (route.Call)
         {
             case RuntimeApiCall.Next:
-                await NextAsync(context, slot);
+                await NextAsync(context, backend, arrived);
                 break;
             case RuntimeApiCall.Response:
             case RuntimeApiCall.Error:
-                await CompleteAsync(context, slot, route);
+                await CompleteAsync(context, backend, route, arrived);
                 break;
             case RuntimeApiCall.InitError:
-                await InitErrorAsync(context, slot);
+                await InitErrorAsync(context, backend);
                 break;
             case RuntimeApiCall.MethodNotAllowed:
                 await WriteAsync(context, 405, ErrorJson("MethodNotAllowed", "Method not allowed."));
@@ -36,24 +42,33 @@ internal static class RuntimeApiEndpoint
         }
     }
 
-    private static async Task NextAsync(HttpContext context, RuntimeSlot slot)
+    private static async Task NextAsync(HttpContext context, IRuntimeApiBackend backend, long arrived)
     {
-        var answer = await slot.Pool.WaitForNextAsync(slot, context.RequestAborted);
+        NextAnswer answer;
+        try
+        {
+            answer = await backend.NextAsync(arrived, context.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            answer = NextAnswer.Aborted;
+        }
+
         switch (answer.Kind)
         {
-            case PollAnswerKind.Invocation:
+            case NextAnswerKind.Invocation:
                 var invocation = answer.Invocation!;
                 var headers = context.Response.Headers;
-                headers[RuntimeApiHeaders.RequestId] = invocation.RequestId;
-                headers[RuntimeApiHeaders.DeadlineMs] = invocation.Deadline.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-                headers[RuntimeApiHeaders.InvokedFunctionArn] = slot.Pool.FunctionArn;
-                headers[RuntimeApiHeaders.TraceId] = invocation.Pending.Request.TraceId;
-                await WriteAsync(context, 200, invocation.Pending.Request.Event);
+                headers[RuntimeApiHeaderNames.RequestId] = invocation.RequestId;
+                headers[RuntimeApiHeaderNames.DeadlineMs] = invocation.Deadline.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+                headers[RuntimeApiHeaderNames.InvokedFunctionArn] = invocation.FunctionArn;
+                headers[RuntimeApiHeaderNames.TraceId] = invocation.TraceId;
+                await WriteAsync(context, 200, invocation.Event);
                 break;
-            case PollAnswerKind.Fault:
+            case NextAnswerKind.Fault:
                 await WriteAsync(context, 500, ErrorJson("ServiceException", answer.Message));
                 break;
-            case PollAnswerKind.Rejected:
+            case NextAnswerKind.Rejected:
                 await WriteAsync(context, 400, ErrorJson("InvalidStateTransition", answer.Message));
                 break;
             default:
@@ -62,9 +77,9 @@ internal static class RuntimeApiEndpoint
         }
     }
 
-    private static async Task CompleteAsync(HttpContext context, RuntimeSlot slot, RuntimeApiRoute route)
+    private static async Task CompleteAsync(HttpContext context, IRuntimeApiBackend backend, RuntimeApiRoute route, long arrived)
     {
-        if (!slot.Pool.IsInFlight(slot, route.RequestId))
+        if (!backend.IsInFlight(route.RequestId))
         {
             await WriteAsync(context, 400, ErrorJson("InvalidRequestID", $"Invalid request ID: {route.RequestId}"));
             return;
@@ -81,15 +96,8 @@ internal static class RuntimeApiEndpoint
         }
 
         var isError = route.Call == RuntimeApiCall.Error;
-        string? errorType = null;
-        if (isError)
-        {
-            errorType = context.Request.Headers[RuntimeApiHeaders.FunctionErrorType].ToString() is { Length: > 0 } type ? type : "Runtime.Unknown";
-        }
-
-        var kind = isError ? OutcomeKind.FunctionError : OutcomeKind.Response;
-        var description = isError ? ErrorDescription.Of(body) : null;
-        if (!slot.Pool.Complete(slot, route.RequestId, kind, body, errorType, description))
+        var errorType = isError ? ErrorTypeOf(context.Request) : null;
+        if (!backend.Complete(route.RequestId, new PostedResult(isError, body, errorType, arrived)))
         {
             // It timed out or its process was killed while the body was arriving.
             await WriteAsync(context, 400, ErrorJson("InvalidRequestID", $"Invalid request ID: {route.RequestId}"));
@@ -99,18 +107,20 @@ internal static class RuntimeApiEndpoint
         await WriteAsync(context, 202, Encoding.UTF8.GetBytes("""{"status":"OK"}"""));
     }
 
-    private static async Task InitErrorAsync(HttpContext context, RuntimeSlot slot)
+    private static async Task InitErrorAsync(HttpContext context, IRuntimeApiBackend backend)
     {
         var body = await LimitedBody.ReadAsync(context.Request, MaxPayloadBytes, context.RequestAborted) ?? [];
-        var errorType = context.Request.Headers[RuntimeApiHeaders.FunctionErrorType].ToString() is { Length: > 0 } type ? type : "Runtime.Unknown";
-        slot.Pool.ReportInitError(slot, errorType, ErrorDescription.Of(body));
+        backend.InitError(ErrorTypeOf(context.Request), body);
         await WriteAsync(context, 202, Encoding.UTF8.GetBytes("""{"status":"OK"}"""));
     }
 
+    private static string ErrorTypeOf(HttpRequest request) =>
+        request.Headers[RuntimeApiHeaderNames.FunctionErrorType].ToString() is { Length: > 0 } type ? type : UnknownErrorType;
+
     private static byte[] ErrorJson(string errorType, string message) =>
-        System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+        JsonSerializer.SerializeToUtf8Bytes(
             new Dictionary<string, string> { ["errorMessage"] = message, ["errorType"] = errorType },
-            RuntimeJsonContext.Default.DictionaryStringString);
+            RuntimeApiJsonContext.Default.DictionaryStringString);
 
     private static async Task WriteAsync(HttpContext context, int status, byte[] body)
     {
@@ -123,7 +133,7 @@ internal static class RuntimeApiEndpoint
         }
         catch (OperationCanceledException)
         {
-            // The process went away mid-answer; its exit is handled by the pool.
+            // The process went away mid-answer; what that means is the backend's business.
         }
     }
 }

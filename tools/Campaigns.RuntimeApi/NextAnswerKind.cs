@@ -1,6 +1,6 @@
-namespace Campaigns.Emulator.Runtime;
+namespace Campaigns.RuntimeApi;
 
-internal enum PollAnswerKind
+public enum NextAnswerKind
 {
     /// <summary>200 with the event.</summary>
     Invocation,
@@ -11,6 +11,6 @@ internal enum PollAnswerKind
     /// <summary>400: the call is not valid in the process's current state.</summary>
     Rejected,
 
-    /// <summary>The process went away or the emulator stops: drop the connection.</summary>
+    /// <summary>The process went away or the server stops: drop the connection.</summary>
     Aborted,
 }
