@@ -1,8 +1,8 @@
-using Campaigns.Domain.Hosting;
-using Campaigns.Domain.Http;
 using Campaigns.Domain.Model;
 using Campaigns.Domain.Storage;
 using Campaigns.Domain.Validation;
+using Campaigns.Hosting;
+using Campaigns.Hosting.Http;
 using Campaigns.Lambda.Http;
 
 namespace Campaigns.Functions.CreateCampaign;

@@ -1,1 +1,1 @@
-return await Campaigns.Domain.Hosting.CampaignFunction.RunAsync(static services => new Campaigns.Functions.GetCampaign.GetCampaignHandler(services.Store));
+return await Campaigns.Hosting.CampaignFunction.RunAsync(static services => new Campaigns.Functions.GetCampaign.GetCampaignHandler(services.Store));

@@ -1,1 +1,1 @@
-return await Campaigns.Domain.Hosting.CampaignFunction.RunAsync(static services => new Campaigns.Functions.ListCampaigns.ListCampaignsHandler(services.Store, services.Time));
+return await Campaigns.Hosting.CampaignFunction.RunAsync(static services => new Campaigns.Functions.ListCampaigns.ListCampaignsHandler(services.Store, services.Time));

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using Campaigns.Domain.Json;
 using Campaigns.Emulator.Hosting;
 using Campaigns.EndToEnd.Tests.Faults;
+using Campaigns.Hosting.Json;
 using Campaigns.Testing;
 
 namespace Campaigns.EndToEnd.Tests;

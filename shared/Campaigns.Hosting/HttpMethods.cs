@@ -1,4 +1,4 @@
-namespace Campaigns.Domain.Hosting;
+namespace Campaigns.Hosting;
 
 internal static class HttpMethods
 {

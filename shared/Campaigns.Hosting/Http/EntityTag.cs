@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Campaigns.Domain.Http;
+namespace Campaigns.Hosting.Http;
 
 /// <summary>Strong entity tags of the form <c>"version"</c>, and the If-Match / If-None-Match lists that carry them.</summary>
 public static class EntityTag

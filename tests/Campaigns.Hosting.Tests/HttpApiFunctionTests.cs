@@ -2,14 +2,13 @@ using System.Net;
 using System.Net.Sockets;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
-using Campaigns.Domain.Hosting;
 using Campaigns.Lambda.Http;
 using Campaigns.Lambda.Logging;
 using Campaigns.Lambda.Runtime;
 using Campaigns.Testing;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Campaigns.Domain.Tests.Hosting;
+namespace Campaigns.Hosting.Tests;
 
 public sealed class HttpApiFunctionTests : IDisposable
 {

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Campaigns.Domain.Hosting;
+namespace Campaigns.Hosting;
 
 /// <summary>
 /// Loads OpenSSL on a thread-pool thread. Loading it is the largest one-time cost of the first signed

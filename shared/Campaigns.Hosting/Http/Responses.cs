@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Campaigns.Domain.Json;
 using Campaigns.Domain.Model;
+using Campaigns.Hosting.Json;
 using Campaigns.Lambda.Http;
 
-namespace Campaigns.Domain.Http;
+namespace Campaigns.Hosting.Http;
 
 public static class Responses
 {

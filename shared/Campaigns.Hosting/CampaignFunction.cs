@@ -1,8 +1,8 @@
-using Campaigns.Domain.Json;
+using Campaigns.Hosting.Json;
 using Campaigns.Lambda;
 using Campaigns.Lambda.Runtime;
 
-namespace Campaigns.Domain.Hosting;
+namespace Campaigns.Hosting;
 
 /// <summary>The entry point every function's one-line Program calls.</summary>
 public static class CampaignFunction

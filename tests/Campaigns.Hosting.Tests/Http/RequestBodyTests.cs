@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
-using Campaigns.Domain.Http;
+using Campaigns.Hosting.Http;
 using Campaigns.Testing;
 
-namespace Campaigns.Domain.Tests.Http;
+namespace Campaigns.Hosting.Tests.Http;
 
 public sealed class RequestBodyTests
 {

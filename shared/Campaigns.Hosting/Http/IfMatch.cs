@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Campaigns.Lambda.Http;
 
-namespace Campaigns.Domain.Http;
+namespace Campaigns.Hosting.Http;
 
 /// <summary>Reads the optional If-Match header of writes.</summary>
 public static class IfMatch

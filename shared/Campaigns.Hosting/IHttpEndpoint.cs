@@ -1,6 +1,6 @@
 using Campaigns.Lambda.Http;
 
-namespace Campaigns.Domain.Hosting;
+namespace Campaigns.Hosting;
 
 /// <summary>One API route's logic; errors it does not handle become 503 or 500 problems in <see cref="HttpApiFunction"/>.</summary>
 public interface IHttpEndpoint

@@ -4,7 +4,7 @@ using Amazon.Runtime;
 using Campaigns.Domain.Storage;
 using Campaigns.Lambda;
 
-namespace Campaigns.Domain.Hosting;
+namespace Campaigns.Hosting;
 
 /// <summary>What the endpoints depend on, built once per process during Lambda init.</summary>
 public sealed class CampaignServices(ICampaignStore store, TimeProvider time)

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using Campaigns.Domain.Model;
 using Campaigns.Lambda.Http;
 
-namespace Campaigns.Domain.Json;
+namespace Campaigns.Hosting.Json;
 
 /// <summary>The one source-generated serializer context: Lambda event/response types and the API's DTOs.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]

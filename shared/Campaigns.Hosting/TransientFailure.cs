@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using Amazon.Runtime;
 
-namespace Campaigns.Domain.Hosting;
+namespace Campaigns.Hosting;
 
 /// <summary>Failures worth a 503 and a retry: throttling, server-side errors, network trouble, running out of time.</summary>
 internal static class TransientFailure

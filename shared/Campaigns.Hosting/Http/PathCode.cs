@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Campaigns.Domain.Validation;
 using Campaigns.Lambda.Http;
 
-namespace Campaigns.Domain.Http;
+namespace Campaigns.Hosting.Http;
 
 /// <summary>The <c>{code}</c> path parameter: case-insensitive, so normalised before use.</summary>
 public static class PathCode

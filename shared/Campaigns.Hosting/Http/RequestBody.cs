@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Campaigns.Lambda.Http;
 
-namespace Campaigns.Domain.Http;
+namespace Campaigns.Hosting.Http;
 
 /// <summary>Turns the event body (plain or base64) into a JSON object, or says in one sentence why it can't.</summary>
 public static class RequestBody

@@ -1,8 +1,7 @@
 using Amazon.DynamoDBv2.Model;
-using Campaigns.Domain.Hosting;
 using Campaigns.Testing;
 
-namespace Campaigns.Domain.Tests.Hosting;
+namespace Campaigns.Hosting.Tests;
 
 public sealed class CampaignServicesTests
 {

@@ -1,6 +1,6 @@
 using Campaigns.Lambda.Http;
 
-namespace Campaigns.Domain.Hosting;
+namespace Campaigns.Hosting;
 
 internal static class SecurityHeaders
 {

@@ -1,6 +1,6 @@
 using Campaigns.Lambda.Http;
 
-namespace Campaigns.Domain.Http;
+namespace Campaigns.Hosting.Http;
 
 /// <summary>Who made a write, from the JWT authorizer's claims: email, else sub, else "anonymous".</summary>
 public static class CallerIdentity

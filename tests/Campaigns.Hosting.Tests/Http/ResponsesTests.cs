@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Campaigns.Domain.Http;
 using Campaigns.Domain.Model;
+using Campaigns.Hosting.Http;
 
-namespace Campaigns.Domain.Tests.Http;
+namespace Campaigns.Hosting.Tests.Http;
 
 public sealed class ResponsesTests
 {

@@ -1,6 +1,6 @@
-using Campaigns.Domain.Http;
+using Campaigns.Hosting.Http;
 
-namespace Campaigns.Domain.Tests.Http;
+namespace Campaigns.Hosting.Tests.Http;
 
 public sealed class EntityTagTests
 {

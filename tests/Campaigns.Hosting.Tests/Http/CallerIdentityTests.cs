@@ -1,7 +1,7 @@
-using Campaigns.Domain.Http;
+using Campaigns.Hosting.Http;
 using Campaigns.Testing;
 
-namespace Campaigns.Domain.Tests.Http;
+namespace Campaigns.Hosting.Tests.Http;
 
 public sealed class CallerIdentityTests
 {

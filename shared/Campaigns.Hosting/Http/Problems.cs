@@ -1,7 +1,7 @@
 using Campaigns.Domain.Model;
 using Campaigns.Lambda.Http;
 
-namespace Campaigns.Domain.Http;
+namespace Campaigns.Hosting.Http;
 
 /// <summary>The problem responses of the API. Details never carry exception text or storage names.</summary>
 public static class Problems

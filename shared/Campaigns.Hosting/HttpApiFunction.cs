@@ -1,11 +1,11 @@
-using Campaigns.Domain.Http;
 using Campaigns.Domain.Model;
 using Campaigns.Domain.Storage;
+using Campaigns.Hosting.Http;
 using Campaigns.Lambda.Http;
 using Campaigns.Lambda.Logging;
 using Campaigns.Lambda.Runtime;
 
-namespace Campaigns.Domain.Hosting;
+namespace Campaigns.Hosting;
 
 /// <summary>
 /// Adapts an endpoint to the Lambda runtime: rejects events that are not HTTP API payload 2.0, turns
