@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Campaigns.RuntimeApi;
 using Campaigns.Testing;
 
 namespace Campaigns.Bench;
@@ -25,8 +26,14 @@ internal static class BenchCommand
         }
 
         using var probe = tls is null ? table.Probe() : table.Probe(tls.Endpoint, tls.AuthorityPem);
-        await using var server = await RuntimeApiServer.StartAsync(Math.Max(1, options.Functions.Count * variants.Count));
-        var runner = new BenchRunner(options, server, workload, probe, FunctionEnvironment(options, table.Name));
+        List<BenchSlot> slots = [.. Enumerable.Range(0, Math.Max(1, options.Functions.Count * variants.Count)).Select(_ => new BenchSlot())];
+        await using var server = await RuntimeApiServer.StartAsync(slots);
+        for (int i = 0; i < slots.Count; i++)
+        {
+            slots[i].Port = server.Ports[i];
+        }
+
+        var runner = new BenchRunner(options, slots, workload, probe, FunctionEnvironment(options, table.Name));
         await runner.RunAsync(variants);
         var roundTrips = probe.P50();
 

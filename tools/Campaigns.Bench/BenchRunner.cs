@@ -6,7 +6,7 @@ namespace Campaigns.Bench;
 /// Runs the measurements interleaved (run by run, function by function, variant by variant) so drift
 /// of the machine hits every variant alike.
 /// </summary>
-internal sealed class BenchRunner(BenchOptions options, RuntimeApiServer server, Workload workload, RoundTripProbe roundTrips, IReadOnlyDictionary<string, string> environment)
+internal sealed class BenchRunner(BenchOptions options, IReadOnlyList<BenchSlot> slots, Workload workload, RoundTripProbe roundTrips, IReadOnlyDictionary<string, string> environment)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private const int WarmBlock = 10;
@@ -21,7 +21,7 @@ internal sealed class BenchRunner(BenchOptions options, RuntimeApiServer server,
 
     public async Task RunAsync(IReadOnlyList<Variant> variants)
     {
-        var slot = server.Slots.First();
+        var slot = slots[0];
         // One start of each function and variant first, not recorded: the very first start of a run pays
         // for the bench's own first use of its code (starting a process, serving the Runtime API), which
         // showed as a lone, much longer init in the first sample of every run (docs/performance.md).
@@ -49,7 +49,7 @@ internal sealed class BenchRunner(BenchOptions options, RuntimeApiServer server,
         await WarmAsync(variants);
     }
 
-    private async Task<ColdSample> ColdOnceAsync(string function, Variant variant, RuntimeSlot slot)
+    private async Task<ColdSample> ColdOnceAsync(string function, Variant variant, BenchSlot slot)
     {
         slot.Reset();
         using var process = FunctionProcess.Start(variant, function, slot, environment);
@@ -71,16 +71,16 @@ internal sealed class BenchRunner(BenchOptions options, RuntimeApiServer server,
     private async Task WarmAsync(IReadOnlyList<Variant> variants)
     {
         var combos = (from function in options.Functions from variant in variants select (function, variant)).ToList();
-        var slots = server.Slots.Take(combos.Count).ToList();
+        var comboSlots = slots.Take(combos.Count).ToList();
         var processes = new List<FunctionProcess>();
         try
         {
             for (int i = 0; i < combos.Count; i++)
             {
-                slots[i].Reset();
-                processes.Add(FunctionProcess.Start(combos[i].variant, combos[i].function, slots[i], environment));
-                await slots[i].NextCalled.WaitAsync(Patience);
-                await InvokeAsync(slots[i], combos[i].function); // the cold one, not counted
+                comboSlots[i].Reset();
+                processes.Add(FunctionProcess.Start(combos[i].variant, combos[i].function, comboSlots[i], environment));
+                await comboSlots[i].NextCalled.WaitAsync(Patience);
+                await InvokeAsync(comboSlots[i], combos[i].function); // the cold one, not counted
             }
 
             foreach (string function in options.Functions)
@@ -97,7 +97,7 @@ internal sealed class BenchRunner(BenchOptions options, RuntimeApiServer server,
                 {
                     for (int k = 0; k < Math.Min(WarmBlock, options.WarmRuns - done); k++)
                     {
-                        var invocation = await InvokeAsync(slots[i], combos[i].function);
+                        var invocation = await InvokeAsync(comboSlots[i], combos[i].function);
                         Warm.Add(new WarmSample(combos[i].function, combos[i].variant.Name, Stats.Milliseconds(invocation.HandedAt, invocation.CompletedAt), Succeeded(invocation)));
                     }
                 }
@@ -122,7 +122,7 @@ internal sealed class BenchRunner(BenchOptions options, RuntimeApiServer server,
         }
     }
 
-    private async Task<BenchInvocation> InvokeAsync(RuntimeSlot slot, string function)
+    private async Task<BenchInvocation> InvokeAsync(BenchSlot slot, string function)
     {
         // The process is idle once it has called `next` again; only then is the slot ready for another event.
         var ready = slot.NextCalled;

@@ -17,7 +17,7 @@ internal sealed class FunctionProcess : IDisposable
 
     public int Pid => _process.Id;
 
-    public static FunctionProcess Start(Variant variant, string function, RuntimeSlot slot, IReadOnlyDictionary<string, string> environment)
+    public static FunctionProcess Start(Variant variant, string function, BenchSlot slot, IReadOnlyDictionary<string, string> environment)
     {
         var info = variant.StartInfo(function);
         info.UseShellExecute = false;
