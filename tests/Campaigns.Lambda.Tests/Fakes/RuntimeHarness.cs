@@ -19,7 +19,7 @@ internal sealed class RuntimeHarness : IDisposable
 
     public static DateTimeOffset Start { get; } = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    public FakeRuntimeApi Api { get; } = new();
+    public FakeRuntimeApiHandler Api { get; } = new();
 
     public FakeTimeProvider Time { get; } = new(Start);
 

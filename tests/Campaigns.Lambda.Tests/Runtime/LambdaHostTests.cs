@@ -1,10 +1,12 @@
+using System.Text;
 using Campaigns.Lambda.Runtime;
 using Campaigns.Lambda.Tests.Fakes;
+using Campaigns.RuntimeApi;
 
 namespace Campaigns.Lambda.Tests.Runtime;
 
 /// <summary>
-/// Runs the public entry point against a Runtime API on a real loopback socket. These tests set process
+/// Runs the public entry point against the tools' Runtime API server on a real loopback socket. These tests set process
 /// environment variables, which is why they live together in one (sequentially run) class.
 /// </summary>
 public sealed class LambdaHostTests
@@ -25,33 +27,27 @@ public sealed class LambdaHostTests
     [Fact]
     public async Task RunAsync_OverRealSocket_ServesInvocationThenReturns2On500()
     {
-        await using var server = new TcpRuntimeApiServer();
-        server.EnqueueInvocation("req-1", """{"name":"Ada"}""", DateTimeOffset.UtcNow.AddMinutes(1));
-        server.Start();
+        var backend = new QueuedRuntimeApiBackend();
+        backend.Enqueue(Invocation("req-1", """{"name":"Ada"}"""));
+        await using var server = await RuntimeApiServer.StartAsync([backend]);
         using var variables = new EnvironmentScope(RuntimeApiVariable, "_X_AMZN_TRACE_ID");
-        Environment.SetEnvironmentVariable(RuntimeApiVariable, server.Address);
+        Environment.SetEnvironmentVariable(RuntimeApiVariable, $"127.0.0.1:{server.Ports[0]}");
 
         var exitCode = await LambdaHost.RunAsync(_ => Greeter(), TestJsonContext.Default.TestEvent, TestJsonContext.Default.TestResult);
 
         exitCode.ShouldBe(2);
-        var requests = server.Requests;
-        requests.Select(r => $"{r.Method} {r.Path}").ShouldBe(
-        [
-            "GET /2018-06-01/runtime/invocation/next",
-            "POST /2018-06-01/runtime/invocation/req-1/response",
-            "GET /2018-06-01/runtime/invocation/next",
-        ]);
-        requests[1].Body.ShouldBe("""{"greeting":"Hello Ada"}""");
+        backend.Calls.ShouldBe(["invocation/next", "invocation/req-1/response", "invocation/next"]);
+        Encoding.UTF8.GetString(backend.Results.ShouldHaveSingleItem().Result.Body).ShouldBe("""{"greeting":"Hello Ada"}""");
     }
 
     [Fact]
     public async Task RunAsync_WithLoggerInitializer_HandsRuntimeLoggerToHandler()
     {
-        await using var server = new TcpRuntimeApiServer();
-        server.EnqueueInvocation("req-1", """{"name":"Ada"}""", DateTimeOffset.UtcNow.AddMinutes(1));
-        server.Start();
+        var backend = new QueuedRuntimeApiBackend();
+        backend.Enqueue(Invocation("req-1", """{"name":"Ada"}"""));
+        await using var server = await RuntimeApiServer.StartAsync([backend]);
         using var variables = new EnvironmentScope(RuntimeApiVariable, "_X_AMZN_TRACE_ID");
-        Environment.SetEnvironmentVariable(RuntimeApiVariable, server.Address);
+        Environment.SetEnvironmentVariable(RuntimeApiVariable, $"127.0.0.1:{server.Ports[0]}");
         string? requestIdSeenByLogger = null;
 
         var exitCode = await LambdaHost.RunAsync(
@@ -68,4 +64,7 @@ public sealed class LambdaHostTests
     }
 
     private static DelegateHandler<TestEvent, TestResult> Greeter() => new(RuntimeHarness.Greet);
+
+    private static NextInvocation Invocation(string requestId, string body) => new(
+        requestId, Encoding.UTF8.GetBytes(body), DateTimeOffset.UtcNow.AddMinutes(1), FakeRuntimeApiHandler.FunctionArn, "Root=1-abc");
 }

@@ -30,7 +30,7 @@ public sealed class LambdaRuntimeClientTests
 
         harness.Api.Requests.ShouldHaveSingleItem().Path.ShouldBe("/2018-06-01/runtime/invocation/next");
         invocation.Context.RequestId.ShouldBe("req-1");
-        invocation.Context.InvokedFunctionArn.ShouldBe(FakeRuntimeApi.FunctionArn);
+        invocation.Context.InvokedFunctionArn.ShouldBe(FakeRuntimeApiHandler.FunctionArn);
         invocation.Context.TraceId.ShouldBe("Root=1-abc");
         invocation.Context.FunctionName.ShouldBe(RuntimeHarness.FunctionName);
         invocation.Body.ToArray().ShouldBe("""{"name":"Ada"}"""u8.ToArray());

@@ -35,7 +35,7 @@ public sealed class LambdaRuntimeTests
         seen.ShouldNotBeNull();
         seen.RequestId.ShouldBe("req-1");
         seen.Deadline.ShouldBe(RuntimeHarness.Start.AddSeconds(30));
-        seen.InvokedFunctionArn.ShouldBe(FakeRuntimeApi.FunctionArn);
+        seen.InvokedFunctionArn.ShouldBe(FakeRuntimeApiHandler.FunctionArn);
         seen.TraceId.ShouldBe("Root=1-abc;Parent=def;Sampled=1");
         seen.FunctionName.ShouldBe(RuntimeHarness.FunctionName);
     }

@@ -9,7 +9,8 @@ namespace Campaigns.Lambda.Tests.Fakes;
 /// <see cref="PostStatus"/>, and records every request. With nothing queued, <c>next</c> answers 500
 /// (so the runtime under test exits) unless <see cref="HangWhenExhausted"/> is set.
 /// </summary>
-internal sealed class FakeRuntimeApi : HttpMessageHandler
+// Kept beside Campaigns.RuntimeApi's server: a fake of the client's transport, it can answer what no real server would (403, a missing header, a thrown send).
+internal sealed class FakeRuntimeApiHandler : HttpMessageHandler
 {
     public const string FunctionArn = "arn:aws:lambda:eu-west-1:123456789012:function:test-function";
 
