@@ -10,7 +10,7 @@ namespace Campaigns.Functions.CreateCampaign;
 /// <summary>POST /v1.0/campaigns: creates a campaign; a code is never reused, even after a soft delete.</summary>
 internal sealed class CreateCampaignHandler(ICampaignStore store, TimeProvider time) : IHttpEndpoint
 {
-    public Task PrimeAsync(CancellationToken cancellationToken) => store.PrimeAsync(StoreOperation.Create, cancellationToken);
+    public StoreOperation StoreOperation => StoreOperation.Create;
 
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken)
     {

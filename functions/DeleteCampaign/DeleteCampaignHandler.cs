@@ -9,7 +9,7 @@ namespace Campaigns.Functions.DeleteCampaign;
 /// <summary>DELETE /v1.0/campaigns/{code}: a soft delete; the item stays, marked DELETED and inactive.</summary>
 internal sealed class DeleteCampaignHandler(ICampaignStore store, TimeProvider time) : IHttpEndpoint
 {
-    public Task PrimeAsync(CancellationToken cancellationToken) => store.PrimeAsync(StoreOperation.Update, cancellationToken);
+    public StoreOperation StoreOperation => StoreOperation.Update;
 
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace Campaigns.Functions.GetCampaign;
 /// <summary>GET /v1.0/campaigns/{code}: the campaign with its ETag, or 304 when the client's copy is current.</summary>
 internal sealed class GetCampaignHandler(ICampaignStore store) : IHttpEndpoint
 {
-    public Task PrimeAsync(CancellationToken cancellationToken) => store.PrimeAsync(StoreOperation.Get, cancellationToken);
+    public StoreOperation StoreOperation => StoreOperation.Get;
 
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ internal sealed class ListCampaignsHandler(ICampaignStore store, TimeProvider ti
     public const int DefaultLimit = 50;
     public const int MaxLimit = 100;
 
-    public Task PrimeAsync(CancellationToken cancellationToken) => store.PrimeAsync(StoreOperation.List, cancellationToken);
+    public StoreOperation StoreOperation => StoreOperation.List;
 
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ namespace Campaigns.Functions.UpdateCampaign;
 /// <summary>PUT /v1.0/campaigns/{code}: replaces the editable fields in one conditional write.</summary>
 internal sealed class UpdateCampaignHandler(ICampaignStore store, TimeProvider time) : IHttpEndpoint
 {
-    public Task PrimeAsync(CancellationToken cancellationToken) => store.PrimeAsync(StoreOperation.Update, cancellationToken);
+    public StoreOperation StoreOperation => StoreOperation.Update;
 
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken)
     {

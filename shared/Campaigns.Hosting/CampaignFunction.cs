@@ -11,7 +11,11 @@ public static class CampaignFunction
     {
         OpenSslPreload.Start();
         return LambdaHost.RunAsync(
-            logger => new HttpApiFunction(createEndpoint(CampaignServices.FromEnvironment(new ProcessEnvironmentVariables())), logger),
+            logger =>
+            {
+                var services = CampaignServices.FromEnvironment(new ProcessEnvironmentVariables());
+                return new HttpApiFunction(createEndpoint(services), services.Probe, logger);
+            },
             CampaignsJsonContext.Api.HttpApiRequest,
             CampaignsJsonContext.Api.HttpApiResponse,
             coldStartMetricNamespace: "Campaigns");

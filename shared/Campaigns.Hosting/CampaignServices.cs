@@ -7,9 +7,12 @@ using Campaigns.Lambda;
 namespace Campaigns.Hosting;
 
 /// <summary>What the endpoints depend on, built once per process during Lambda init.</summary>
-public sealed class CampaignServices(ICampaignStore store, TimeProvider time)
+public sealed class CampaignServices(ICampaignStore store, IStoreProbe probe, TimeProvider time)
 {
     public ICampaignStore Store { get; } = store;
+
+    /// <summary>What the warm-up sends its one request through during init.</summary>
+    public IStoreProbe Probe { get; } = probe;
 
     public TimeProvider Time { get; } = time;
 
@@ -47,7 +50,7 @@ public sealed class CampaignServices(ICampaignStore store, TimeProvider time)
         var credentials = EnvironmentCredentials(variables);
         var client = credentials is null ? new AmazonDynamoDBClient(config) : new AmazonDynamoDBClient(credentials, config);
         var store = new DynamoDbCampaignStore(client, tableName);
-        return new CampaignServices(store, TimeProvider.System);
+        return new CampaignServices(store, store, TimeProvider.System);
     }
 
     // Lambda hands every execution environment its role's credentials in these variables; reading them

@@ -10,23 +10,24 @@ namespace Campaigns.Hosting;
 /// <summary>
 /// Adapts an endpoint to the Lambda runtime: rejects events that are not HTTP API payload 2.0, turns
 /// store failures into problem responses (never leaking exception text) and adds the security headers.
-/// During init it lets the endpoint prime its store connection.
+/// During init it probes the store with the kind of call the endpoint makes, so the connection and
+/// that request's path are ready before the first invocation.
 /// </summary>
-public sealed class HttpApiFunction(IHttpEndpoint endpoint, LambdaLogger logger) : ILambdaHandler<HttpApiRequest, HttpApiResponse>, ILambdaWarmUp
+public sealed class HttpApiFunction(IHttpEndpoint endpoint, IStoreProbe probe, LambdaLogger logger) : ILambdaHandler<HttpApiRequest, HttpApiResponse>, ILambdaWarmUp
 {
     public async Task WarmUpAsync(CancellationToken cancellationToken)
     {
         // The store call runs on this thread until it waits for DynamoDB's answer, which is then read on
         // a pool thread: the response bodies' serialization metadata, built on first use, is built here
         // meanwhile, at init's full CPU.
-        Task prime = endpoint.PrimeAsync(cancellationToken);
+        Task probing = probe.ProbeAsync(endpoint.StoreOperation, cancellationToken);
         try
         {
             WarmUpResponses();
         }
         finally
         {
-            await prime;
+            await probing;
         }
     }
 
@@ -65,9 +66,9 @@ public sealed class HttpApiFunction(IHttpEndpoint endpoint, LambdaLogger logger)
     {
         var sample = new Campaign
         {
-            Code = DynamoDbCampaignStore.PrimeCode,
+            Code = DynamoDbCampaignStore.ProbeCode,
             Id = Guid.Empty,
-            Description = DynamoDbCampaignStore.PrimeCode,
+            Description = DynamoDbCampaignStore.ProbeCode,
             DiscountPercentage = 12.5m,
             ProductId = Guid.Empty,
             TermsConditionsLink = "https://example.com/terms",
@@ -77,7 +78,7 @@ public sealed class HttpApiFunction(IHttpEndpoint endpoint, LambdaLogger logger)
             Active = true,
             DateCreated = DateTime.UnixEpoch,
             DateLastUpdated = DateTime.UnixEpoch,
-            LastUpdatedBy = DynamoDbCampaignStore.PrimeCode,
+            LastUpdatedBy = DynamoDbCampaignStore.ProbeCode,
             Version = 1,
         };
         _ = Responses.Campaign(200, sample);

@@ -1,3 +1,4 @@
+using Campaigns.Domain.Storage;
 using Campaigns.Lambda.Http;
 
 namespace Campaigns.Hosting;
@@ -7,6 +8,6 @@ public interface IHttpEndpoint
 {
     Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Called once during init: makes the kind of store call the route makes, changing nothing.</summary>
-    Task PrimeAsync(CancellationToken cancellationToken);
+    /// <summary>The kind of store call the route makes; during init one is sent through an <see cref="IStoreProbe"/>.</summary>
+    StoreOperation StoreOperation { get; }
 }

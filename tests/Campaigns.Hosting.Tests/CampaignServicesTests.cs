@@ -38,6 +38,7 @@ public sealed class CampaignServicesTests
 
             (await table.Client.ScanAsync(new ScanRequest { TableName = table.Name })).Count.ShouldBe(1);
             services.Time.ShouldBe(TimeProvider.System);
+            services.Probe.ShouldBeSameAs(services.Store);
         }
         finally
         {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
+using Campaigns.Domain.Storage;
 using Campaigns.Lambda.Http;
 using Campaigns.Lambda.Logging;
 using Campaigns.Lambda.Runtime;
@@ -26,36 +27,38 @@ public sealed class HttpApiFunctionTests : IDisposable
     };
 
     [Fact]
-    public async Task WarmUp_PrimesTheEndpointOnce()
+    public async Task WarmUp_ProbesTheEndpointsOperationOnce()
     {
-        var endpoint = new FixedEndpoint(new HttpApiResponse { StatusCode = 200 });
+        var store = new FakeCampaignStore();
+        var endpoint = new FixedEndpoint(new HttpApiResponse { StatusCode = 200 }, StoreOperation.List);
 
-        await Function(endpoint).WarmUpAsync(default);
+        await Function(endpoint, store).WarmUpAsync(default);
 
-        endpoint.Primes.ShouldBe(1);
+        store.Probed.ShouldBe([StoreOperation.List]);
     }
 
     [Fact]
-    public async Task WarmUp_EndsOnlyWhenThePrimeEnds()
+    public async Task WarmUp_EndsOnlyWhenTheProbeEnds()
     {
-        var prime = new TaskCompletionSource();
-        var endpoint = new GatedEndpoint(prime.Task);
+        var probing = new TaskCompletionSource();
+        var probe = new GatedProbe(probing.Task);
 
-        Task warmUp = Function(endpoint).WarmUpAsync(default);
-        bool endedBeforePrime = warmUp.IsCompleted;
-        prime.SetResult();
+        Task warmUp = Function(new FixedEndpoint(new HttpApiResponse { StatusCode = 200 }), probe).WarmUpAsync(default);
+        bool endedBeforeProbe = warmUp.IsCompleted;
+        probing.SetResult();
         await warmUp;
 
-        endedBeforePrime.ShouldBeFalse();
-        endpoint.Primes.ShouldBe(1);
+        endedBeforeProbe.ShouldBeFalse();
+        probe.Probes.ShouldBe(1);
     }
 
     [Fact]
-    public async Task WarmUp_WhenPrimeFails_FailsWithThatError()
+    public async Task WarmUp_WhenProbeFails_FailsWithThatError()
     {
-        var failure = new InvalidOperationException("prime failed");
+        var failure = new InvalidOperationException("probe failed");
+        var function = Function(new FixedEndpoint(new HttpApiResponse { StatusCode = 200 }), new ThrowingProbe(failure));
 
-        var error = await Should.ThrowAsync<InvalidOperationException>(() => Function(new ThrowingEndpoint(failure)).WarmUpAsync(default));
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => function.WarmUpAsync(default));
 
         error.ShouldBeSameAs(failure);
     }
@@ -145,41 +148,37 @@ public sealed class HttpApiFunctionTests : IDisposable
 
     public void Dispose() => _log.Dispose();
 
-    private HttpApiFunction Function(IHttpEndpoint endpoint) =>
-        new(endpoint, new LambdaLogger(_log, LogFormat.Json, LogLevel.Information, "test", new FakeTimeProvider(Samples.Now)));
+    private HttpApiFunction Function(IHttpEndpoint endpoint, IStoreProbe? probe = null) =>
+        new(endpoint, probe ?? new FakeCampaignStore(), new LambdaLogger(_log, LogFormat.Json, LogLevel.Information, "test", new FakeTimeProvider(Samples.Now)));
 
     private sealed class ThrowingEndpoint(Exception failure) : IHttpEndpoint
     {
-        public Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken) => Task.FromException<HttpApiResponse>(failure);
+        public StoreOperation StoreOperation => StoreOperation.Get;
 
-        public Task PrimeAsync(CancellationToken cancellationToken) => Task.FromException(failure);
+        public Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken) => Task.FromException<HttpApiResponse>(failure);
     }
 
-    private sealed class FixedEndpoint(HttpApiResponse response) : IHttpEndpoint
+    private sealed class FixedEndpoint(HttpApiResponse response, StoreOperation operation = StoreOperation.Get) : IHttpEndpoint
     {
-        public int Primes { get; private set; }
+        public StoreOperation StoreOperation => operation;
 
         public Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken) => Task.FromResult(response);
+    }
 
-        public Task PrimeAsync(CancellationToken cancellationToken)
+    private sealed class GatedProbe(Task probing) : IStoreProbe
+    {
+        public int Probes { get; private set; }
+
+        public Task ProbeAsync(StoreOperation operation, CancellationToken cancellationToken)
         {
-            Primes++;
-            return Task.CompletedTask;
+            Probes++;
+            return probing;
         }
     }
 
-    private sealed class GatedEndpoint(Task prime) : IHttpEndpoint
+    private sealed class ThrowingProbe(Exception failure) : IStoreProbe
     {
-        public int Primes { get; private set; }
-
-        public Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken) =>
-            Task.FromResult(new HttpApiResponse { StatusCode = 200 });
-
-        public Task PrimeAsync(CancellationToken cancellationToken)
-        {
-            Primes++;
-            return prime;
-        }
+        public Task ProbeAsync(StoreOperation operation, CancellationToken cancellationToken) => Task.FromException(failure);
     }
 
     private sealed class AmazonDynamoDBExceptionStub : Amazon.DynamoDBv2.AmazonDynamoDBException

@@ -7,8 +7,8 @@ using Xunit;
 namespace Campaigns.Testing;
 
 /// <summary>
-/// What every <see cref="ICampaignStore"/> must do. Runs against DynamoDB Local and against the fake,
-/// which keeps the fake honest for the handler tests that use it.
+/// What every <see cref="ICampaignStore"/> (and its <see cref="IStoreProbe"/>) must do. Runs against
+/// DynamoDB Local and against the fake, which keeps the fake honest for the handler tests that use it.
 /// </summary>
 public abstract class CampaignStoreContract
 {
@@ -17,21 +17,24 @@ public abstract class CampaignStoreContract
 
     protected abstract ICampaignStore Store { get; }
 
+    /// <summary>The same store, seen as a probe.</summary>
+    protected abstract IStoreProbe Probe { get; }
+
     [Theory]
     [InlineData(StoreOperation.Get)]
     [InlineData(StoreOperation.List)]
     [InlineData(StoreOperation.Create)]
     [InlineData(StoreOperation.Update)]
-    public async Task Prime_ChangesNothingAClientCanSee(StoreOperation operation)
+    public async Task Probe_ChangesNothingAClientCanSee(StoreOperation operation)
     {
-        var campaign = Samples.Campaign("PRIMED", toDate: new DateOnly(2099, 12, 31));
+        var campaign = Samples.Campaign("PROBED", toDate: new DateOnly(2099, 12, 31));
         await Store.TryCreateAsync(campaign, default);
 
-        await Store.PrimeAsync(operation, default);
+        await Probe.ProbeAsync(operation, default);
 
-        (await Store.GetAsync("PRIMED", default)).ShouldBeEquivalentTo(campaign);
+        (await Store.GetAsync("PROBED", default)).ShouldBeEquivalentTo(campaign);
         (await Store.ListActiveAsync(Today, 100, null, default)).Items.ShouldHaveSingleItem().ShouldBeEquivalentTo(campaign);
-        (await Store.GetAsync(DynamoDbCampaignStore.PrimeCode, default)).ShouldBeNull();
+        (await Store.GetAsync(DynamoDbCampaignStore.ProbeCode, default)).ShouldBeNull();
     }
 
     [Fact]

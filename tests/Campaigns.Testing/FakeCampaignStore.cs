@@ -7,7 +7,7 @@ namespace Campaigns.Testing;
 /// An in-memory store with the same semantics as the DynamoDB one; the shared store contract tests run
 /// against both, so handler tests built on it are trustworthy. Can be told to fail, to test error paths.
 /// </summary>
-public sealed class FakeCampaignStore : ICampaignStore
+public sealed class FakeCampaignStore : ICampaignStore, IStoreProbe
 {
     private readonly SortedDictionary<string, Campaign> _items = new(StringComparer.Ordinal);
     private readonly object _gate = new();
@@ -17,8 +17,8 @@ public sealed class FakeCampaignStore : ICampaignStore
 
     public int Calls { get; private set; }
 
-    /// <summary>The operations primed so far, in order.</summary>
-    public List<StoreOperation> Primed { get; } = [];
+    /// <summary>The operations probed so far, in order.</summary>
+    public List<StoreOperation> Probed { get; } = [];
 
     public void Seed(Campaign campaign)
     {
@@ -96,12 +96,12 @@ public sealed class FakeCampaignStore : ICampaignStore
         }
     }
 
-    public Task PrimeAsync(StoreOperation operation, CancellationToken cancellationToken)
+    public Task ProbeAsync(StoreOperation operation, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             Enter();
-            Primed.Add(operation);
+            Probed.Add(operation);
             return Task.CompletedTask;
         }
     }

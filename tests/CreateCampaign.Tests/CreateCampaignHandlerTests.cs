@@ -105,10 +105,10 @@ public sealed class CreateCampaignHandlerTests
     }
 
     [Fact]
-    public async Task Prime_PrimesTheCreatePath()
+    public async Task WarmUp_ProbesTheCreatePath()
     {
-        await _handler.PrimeAsync(default);
+        await WarmUp.RunAsync(_handler, _store);
 
-        _store.Primed.ShouldBe([StoreOperation.Create]);
+        _store.Probed.ShouldBe([StoreOperation.Create]);
     }
 }

@@ -58,10 +58,10 @@ public sealed class DeleteCampaignHandlerTests
     }
 
     [Fact]
-    public async Task Prime_PrimesTheUpdatePath()
+    public async Task WarmUp_ProbesTheUpdatePath()
     {
-        await _handler.PrimeAsync(default);
+        await WarmUp.RunAsync(_handler, _store);
 
-        _store.Primed.ShouldBe([StoreOperation.Update]);
+        _store.Probed.ShouldBe([StoreOperation.Update]);
     }
 }

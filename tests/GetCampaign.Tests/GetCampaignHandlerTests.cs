@@ -89,10 +89,10 @@ public sealed class GetCampaignHandlerTests
     }
 
     [Fact]
-    public async Task Prime_PrimesTheGetPath()
+    public async Task WarmUp_ProbesTheGetPath()
     {
-        await _handler.PrimeAsync(default);
+        await WarmUp.RunAsync(_handler, _store);
 
-        _store.Primed.ShouldBe([StoreOperation.Get]);
+        _store.Probed.ShouldBe([StoreOperation.Get]);
     }
 }

@@ -112,10 +112,10 @@ public sealed class ListCampaignsHandlerTests
         body.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("code").GetString()!).ToArray();
 
     [Fact]
-    public async Task Prime_PrimesTheListPath()
+    public async Task WarmUp_ProbesTheListPath()
     {
-        await _handler.PrimeAsync(default);
+        await WarmUp.RunAsync(_handler, _store);
 
-        _store.Primed.ShouldBe([StoreOperation.List]);
+        _store.Probed.ShouldBe([StoreOperation.List]);
     }
 }

@@ -7,10 +7,10 @@ using static Campaigns.Domain.Storage.CampaignItemMapper;
 namespace Campaigns.Domain.Storage;
 
 /// <summary>The campaigns table through the low-level DynamoDB API: explicit items, conditional writes, GSI queries.</summary>
-public sealed class DynamoDbCampaignStore(IAmazonDynamoDB client, string tableName) : ICampaignStore
+public sealed class DynamoDbCampaignStore(IAmazonDynamoDB client, string tableName) : ICampaignStore, IStoreProbe
 {
     /// <summary>A code no request can reach: validation never lets '#' into a code.</summary>
-    public const string PrimeCode = "#PRIME";
+    public const string ProbeCode = "#PROBE";
 
     public async Task<Campaign?> GetAsync(string code, CancellationToken cancellationToken)
     {
@@ -69,22 +69,22 @@ public sealed class DynamoDbCampaignStore(IAmazonDynamoDB client, string tableNa
         return ExecuteAsync(write, cancellationToken);
     }
 
-    public async Task PrimeAsync(StoreOperation operation, CancellationToken cancellationToken)
+    public async Task ProbeAsync(StoreOperation operation, CancellationToken cancellationToken)
     {
         switch (operation)
         {
             case StoreOperation.Get:
-                await GetAsync(PrimeCode, cancellationToken);
+                await GetAsync(ProbeCode, cancellationToken);
                 break;
             case StoreOperation.List:
-                await client.QueryAsync(PrimeQuery(), cancellationToken);
+                await client.QueryAsync(ProbeQuery(), cancellationToken);
                 break;
             case StoreOperation.Create:
-                await ExpectingConditionFailureAsync(() => client.PutItemAsync(PrimePut(), cancellationToken));
+                await ExpectingConditionFailureAsync(() => client.PutItemAsync(ProbePut(), cancellationToken));
                 break;
             case StoreOperation.Update:
                 // The UpdateItem alone: the read that classifies a failed update is the rare path.
-                var update = new ConditionalUpdate(PrimeCode, null, DateTime.UnixEpoch, PrimeCode).ToRequest(tableName);
+                var update = new ConditionalUpdate(ProbeCode, null, DateTime.UnixEpoch, ProbeCode).ToRequest(tableName);
                 await ExpectingConditionFailureAsync(() => client.UpdateItemAsync(update, cancellationToken));
                 break;
             default:
@@ -92,7 +92,7 @@ public sealed class DynamoDbCampaignStore(IAmazonDynamoDB client, string tableNa
         }
     }
 
-    // Both prime writes require the item to exist, and it never does: they fail, changing nothing.
+    // Both probe writes require the item to exist, and it never does: they fail, changing nothing.
     private static async Task ExpectingConditionFailureAsync(Func<Task> write)
     {
         try
@@ -105,21 +105,21 @@ public sealed class DynamoDbCampaignStore(IAmazonDynamoDB client, string tableNa
         }
     }
 
-    private PutItemRequest PrimePut() => new()
+    private PutItemRequest ProbePut() => new()
     {
         TableName = tableName,
-        Item = CampaignKeys.Of(PrimeCode),
+        Item = CampaignKeys.Of(ProbeCode),
         ConditionExpression = "attribute_exists(#pk)",
         ExpressionAttributeNames = new() { ["#pk"] = PartitionKey },
     };
 
-    private QueryRequest PrimeQuery() => new()
+    private QueryRequest ProbeQuery() => new()
     {
         TableName = tableName,
         IndexName = StatusIndexName,
         KeyConditionExpression = "#gsipk = :gsipk",
         ExpressionAttributeNames = new() { ["#gsipk"] = Gsi1PartitionKey },
-        ExpressionAttributeValues = new() { [":gsipk"] = S(PrimeCode) },
+        ExpressionAttributeValues = new() { [":gsipk"] = S(ProbeCode) },
         Limit = 1,
     };
 

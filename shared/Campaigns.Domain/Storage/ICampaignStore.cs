@@ -16,13 +16,6 @@ public interface ICampaignStore
     /// <summary>Soft-deletes a live campaign, atomically.</summary>
     Task<WriteOutcome> DeleteAsync(CampaignDeletion deletion, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Sends one request of this kind for a key no campaign can have (codes never contain '#'), with
-    /// conditions that keep writes from ever applying: warms the connection and the request path during
-    /// init without reading or changing anything a client can see.
-    /// </summary>
-    Task PrimeAsync(StoreOperation operation, CancellationToken cancellationToken);
-
     /// <summary>ACTIVE campaigns whose toDate is on or after <paramref name="today"/>, ordered by code.</summary>
     Task<CampaignPage> ListActiveAsync(DateOnly today, int limit, string? afterCode, CancellationToken cancellationToken);
 }

@@ -11,9 +11,16 @@ public sealed class DynamoDbCampaignStoreTests : CampaignStoreContract, IAsyncLi
 {
     private readonly DynamoDbTestTable _table = new();
 
-    public DynamoDbCampaignStoreTests() => Store = new DynamoDbCampaignStore(_table.Client, _table.Name);
+    public DynamoDbCampaignStoreTests()
+    {
+        var store = new DynamoDbCampaignStore(_table.Client, _table.Name);
+        Store = store;
+        Probe = store;
+    }
 
     protected override ICampaignStore Store { get; }
+
+    protected override IStoreProbe Probe { get; }
 
     public Task InitializeAsync() => _table.InitializeAsync();
 

@@ -5,5 +5,9 @@ namespace Campaigns.Domain.Tests.Storage;
 
 public sealed class FakeCampaignStoreTests : CampaignStoreContract
 {
-    protected override ICampaignStore Store { get; } = new FakeCampaignStore();
+    private readonly FakeCampaignStore _store = new();
+
+    protected override ICampaignStore Store => _store;
+
+    protected override IStoreProbe Probe => _store;
 }
