@@ -15,9 +15,10 @@ namespace Campaigns.Hosting.Json;
 [JsonSerializable(typeof(ProblemDetails))]
 public sealed partial class CampaignsJsonContext : JsonSerializerContext
 {
-    // A static constructor, not an initializer: it runs after the generated initializer of Default.
-    static CampaignsJsonContext() =>
-        Api = new(new JsonSerializerOptions(Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    // Created on first use rather than by a static initializer, whose order relative to the generated
+    // initializer of Default is not ours to rely on. Two threads racing here each build an equivalent
+    // context and one is kept: harmless.
+    private static CampaignsJsonContext? _api;
 
     /// <summary>
     /// <see cref="Default"/>'s options with relaxed escaping, for what the functions write: <c>'</c>,
@@ -26,5 +27,6 @@ public sealed partial class CampaignsJsonContext : JsonSerializerContext
     /// <c>x-content-type-options: nosniff</c>, never inlined into HTML. Quotes, backslashes, control
     /// characters and line separators are still escaped, so the output is valid JSON.
     /// </summary>
-    public static CampaignsJsonContext Api { get; }
+    public static CampaignsJsonContext Api =>
+        _api ??= new(new JsonSerializerOptions(Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }
