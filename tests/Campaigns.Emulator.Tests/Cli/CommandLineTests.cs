@@ -12,6 +12,7 @@ public sealed class CommandLineTests
             "--port", "0", "--functions-dir", "artifacts/functions", "--function-table", "t.json", "--openapi", "docs/openapi.yaml",
             "--env", "TABLE_NAME=campaigns", "--env", "AWS_ENDPOINT_URL_DYNAMODB=http://127.0.0.1:8000", "--timeout-seconds", "2.5",
             "--idle-seconds", "30", "--max-concurrency", "1", "--memory-mb", "512", "--log-format", "json",
+            "--launcher", "qemu-aarch64",
         ]);
 
         var options = result.Options.ShouldNotBeNull();
@@ -26,6 +27,7 @@ public sealed class CommandLineTests
         options.MaxConcurrencyPerFunction.ShouldBe(1);
         options.MemorySizeMb.ShouldBe(512);
         options.LogFormat.ShouldBe("JSON");
+        options.Launcher.ShouldBe("qemu-aarch64");
     }
 
     [Fact]
@@ -40,6 +42,7 @@ public sealed class CommandLineTests
         options.MaxConcurrencyPerFunction.ShouldBe(4);
         options.MemorySizeMb.ShouldBe(256);
         options.LogFormat.ShouldBe("Text");
+        options.Launcher.ShouldBeNull();
     }
 
     [Theory]

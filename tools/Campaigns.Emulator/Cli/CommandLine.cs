@@ -18,6 +18,7 @@ internal static class CommandLine
           --max-concurrency N      processes per function (default 4)
           --memory-mb N            AWS_LAMBDA_FUNCTION_MEMORY_SIZE (default 256)
           --log-format F           Text or JSON (default Text)
+          --launcher PROGRAM       start each bootstrap as PROGRAM <bootstrap> (e.g. qemu-aarch64 for arm64 on x64)
         """;
 
     public static CommandLineResult Parse(IReadOnlyList<string> args)
@@ -74,6 +75,9 @@ internal static class CommandLine
                 return Seconds(value, name, idle => options.IdleTimeout = idle);
             case "--log-format":
                 return LogFormat(options, value);
+            case "--launcher":
+                options.Launcher = value;
+                return null;
             case "--env":
                 var equals = value.IndexOf('=', StringComparison.Ordinal);
                 if (equals <= 0)

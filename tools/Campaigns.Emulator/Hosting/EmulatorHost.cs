@@ -105,7 +105,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(time);
         var functions = FunctionTable.Load(options.FunctionTablePath);
         var log = new EmulatorLog(options.Output);
-        launcher ??= new SystemProcessLauncher(log, options.LaunchOverride);
+        launcher ??= new SystemProcessLauncher(log, options.LaunchOverride, options.Launcher);
         var slotsPerFunction = options.MaxConcurrencyPerFunction;
         var dispatcher = new RequestDispatcher();
         var server = WebServer.Create(options.HttpPort, functions.Count * slotsPerFunction, dispatcher);

@@ -22,6 +22,12 @@ public sealed class EmulatorOptions
     /// </summary>
     public Func<FunctionLaunch, ProcessStartInfo>? LaunchOverride { get; set; }
 
+    /// <summary>
+    /// A program that starts each bootstrap, given its path as the one argument: <c>qemu-aarch64</c> runs
+    /// arm64 binaries on an x64 machine. Null starts the bootstrap itself.
+    /// </summary>
+    public string? Launcher { get; set; }
+
     /// <summary>Extra environment for every function process (TABLE_NAME, AWS_ENDPOINT_URL_DYNAMODB, AWS_REGION, keys…).</summary>
     public IDictionary<string, string> FunctionEnvironment { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
