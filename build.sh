@@ -11,6 +11,7 @@ COMMANDS=(
   "serve|The API on http://127.0.0.1:3000 over DynamoDB Local: the real AOT binaries behind the local Lambda emulator."
   "test|Everything a change must pass (lint, policy, Terraform, AOT publish, all tests, coverage); ends with \"N passed, N failed\"."
   "package|The deployable zips: artifacts/<arch>/<name>.zip, checked, reproducible, with manifest.json."
+  "end-to-end|The end-to-end suite on already packaged zips (--zips DIR), e.g. arm64 ones under qemu-aarch64."
   "terraform|terraform fmt, then the real terraform validate and terraform test of the bootstrap and the stack in every environment."
   "bench|The cold-start and warm benchmark of the real binaries; refreshes docs/performance.md."
   "load|Mixed read/write load through the local API, then a no-lost-writes check."

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes artifacts/<arch>/manifest.json: what was packaged, from which commit, with which checksums.
 
-Usage: manifest.py --arch arm64|x64 --framework net10.0 [--builder container|host]
+Usage: manifest.py --arch arm64|x64 --framework net10.0 [--builder container|host|cross]
                    [--dir artifacts/<arch>] [--functions functions/functions.json]
                    [--commit SHA] [--repo DIR]
 
@@ -107,7 +107,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description="Writes the manifest of the packaged Lambda zips.")
     parser.add_argument("--arch", required=True, choices=["arm64", "x64"])
     parser.add_argument("--framework", required=True, help="target framework the zips were built for, e.g. net10.0")
-    parser.add_argument("--builder", choices=["container", "host"],
+    parser.add_argument("--builder", choices=["container", "host", "cross"],
                         help="where the binaries were compiled (recorded so a deploy can refuse host builds)")
     parser.add_argument("--dir", help="folder with the zips (default artifacts/<arch> under the repository)")
     parser.add_argument("--functions", default=os.path.join(ROOT, "functions", "functions.json"),

@@ -4,13 +4,14 @@
 usage_bench() {
   cat <<'USAGE'
 Usage: ./build.sh bench [--cold N] [--warm N] [--functions a,b] [--variants aot,jit,floor,bound]
-                        [--out DIR] [--tls off|minimal|bundle] [--framework F]
+                        [--out DIR] [--tls off|minimal|bundle] [--arch A] [--framework F]
 
 Cold-start and warm benchmark of the real binaries (aot, jit, floor and bound side by side) over
 DynamoDB Local; writes docs/bench/results/<timestamp>.md (and the raw <timestamp>.json, which git
 ignores) and refreshes docs/performance.md.
 
   --cold N (20), --warm N (200), --functions a,b, --variants aot,jit,floor,bound, --out DIR (docs/bench)
+  --arch A: only this machine's own architecture; the bench refuses emulation
   --tls off|bundle|minimal (off): bundle and minimal put a local TLS terminator in front of DynamoDB
       Local, the functions trusting the system CA bundle plus a bench CA, or the bench CA alone
 USAGE
@@ -21,6 +22,11 @@ cmd_bench() {
   while [[ $# -gt 0 ]]; do
     case "$1" in
       --framework) need_value "$@"; FRAMEWORK="$2"; shift 2 ;;
+      --arch)
+        need_value "$@"
+        # Under qemu every instruction is emulated: cold and warm figures would measure the emulator.
+        [[ "$2" == "$(host_arch)" ]] || die "the bench measures only this machine's own architecture ($(host_arch)): timing under emulation means nothing; run it on an $2 machine (package.yml's ubuntu-24.04-arm runner)"
+        shift 2 ;;
       --cold|--warm|--functions|--variants|--out|--tls) need_value "$@"; bench_args+=("$1" "$2"); shift 2 ;;
       *) usage_bench >&2; die "unknown option for bench: $1" ;;
     esac

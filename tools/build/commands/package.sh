@@ -14,24 +14,28 @@ artifacts/<arch>/manifest.json; symbol files go to artifacts/<arch>/symbols/.
   --arch A      arm64 (default, what Lambda runs) or x64
   --docker      compile in the Amazon Linux 2023 container (needs a Docker daemon with buildx;
                 arm64 on an x64 machine runs under QEMU emulation, slowly)
-  --no-docker   compile on this machine (its glibc must need nothing newer than 2.34)
+  --no-docker   compile on this machine (its glibc must need nothing newer than 2.34); arm64 on
+                an x64 machine is cross-compiled with Debian's cross toolchain
                 Default: the container when a Docker daemon answers, else this machine.
   --framework F target framework (default net10.0; never substituted)
 USAGE
 }
 
-# Prints where package compiles: "container" or "host", from --docker / --no-docker, or by default
-# the container when a Docker daemon answers.
+# Prints where package compiles: "container", "host" or "cross" (this machine, for another
+# architecture), from --docker / --no-docker, or by default the container when a Docker daemon answers.
 package_builder() {
-  case "$1" in
-    docker) echo container ;;
-    no-docker) echo host ;;
-    *) if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then echo container; else echo host; fi ;;
-  esac
+  local mode="$1" arch="$2"
+  if [[ "$mode" == docker ]] || { [[ "$mode" == auto ]] && command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; }; then
+    echo container
+  elif [[ "$arch" == "$(host_arch)" ]]; then
+    echo host
+  else
+    echo cross
+  fi
 }
 
 cmd_package() {
-  local arch=arm64 docker_mode=auto framework builder name out artifacts
+  local arch=arm64 docker_mode=auto framework builder name out artifacts missing
   local bootstraps=()
   while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -46,17 +50,16 @@ cmd_package() {
   framework="${FRAMEWORK:-$PRODUCTION_FRAMEWORK}"
   artifacts="artifacts/$arch"
   out="$WORK/package/$arch"
-  builder="$(package_builder "$docker_mode")"
+  builder="$(package_builder "$docker_mode" "$arch")"
   if [[ "$builder" == container ]]; then
     [[ "$docker_mode" == docker ]] || log "a Docker daemon is reachable: compiling in the AL2023 container (--no-docker compiles here)"
     # Fails with one clear line when there is no daemon, no buildx or no emulation for $arch; warns
     # when the daemon's architecture differs from $arch (the compiler then runs under QEMU, slowly).
     tools/package/docker-build.sh "$arch" "$framework" "$out" || exit 1
   else
-    if [[ "$arch" != "$(host_arch)" ]]; then
-      die "cannot compile linux-$arch on this $(host_arch) machine without Docker: use --docker (a Docker daemon with QEMU), an $arch machine, or CI (package.yml)"
-    fi
-    [[ "$docker_mode" == no-docker ]] || warn "no Docker daemon: compiling on this machine; its glibc decides what the binaries need (checked below)"
+    missing="$(cross_toolchain_missing "$arch")"
+    [[ -z "$missing" ]] || die "cannot compile linux-$arch on this $(host_arch) machine without Docker: it needs $missing (or use --docker, an $arch machine, or CI's package.yml)"
+    [[ "$docker_mode" == no-docker ]] || warn "no Docker daemon: compiling on this machine ($builder); its glibc decides what the binaries need (checked below)"
     framework="$(resolve_aot_framework "$framework" "$arch" "$(fallback_allowed)")"
     rm -rf "$out"
     for name in $(function_names); do

@@ -3,7 +3,7 @@
 
 usage_serve() {
   cat <<'USAGE'
-Usage: ./build.sh serve [--port N] [--persist DIR] [--dynamodb-endpoint URL] [--framework F]
+Usage: ./build.sh serve [--port N] [--persist DIR] [--dynamodb-endpoint URL] [--arch A] [--framework F]
 
 AOT-builds the five functions for this machine, starts DynamoDB Local (in memory unless --persist),
 creates the table from functions/table.json and serves the API through the local Lambda emulator
@@ -12,22 +12,27 @@ creates the table from functions/table.json and serves the API through the local
   --port N                 HTTP port (default 3000)
   --persist DIR            keep DynamoDB Local's data in DIR
   --dynamodb-endpoint URL  use this DynamoDB instead of starting DynamoDB Local
+  --arch A                 x64 or arm64 (default: this machine's); arm64 on an x64 machine is
+                           cross-compiled and each bootstrap runs under qemu-aarch64
   --framework F            target framework (default net10.0; falls back loudly where its AOT packs do not restore)
 USAGE
 }
 
 cmd_serve() {
-  local table="campaigns" port=3000 persist="" endpoint=""
+  local table="campaigns" port=3000 persist="" endpoint="" arch
+  arch="$(host_arch)"
   while [[ $# -gt 0 ]]; do
     case "$1" in
       --port) need_value "$@"; port="$2"; shift 2 ;;
       --persist) need_value "$@"; persist="$2"; shift 2 ;;
       --dynamodb-endpoint) need_value "$@"; endpoint="$2"; shift 2 ;;
+      --arch) need_value "$@"; arch="$2"; shift 2 ;;
       --framework) need_value "$@"; FRAMEWORK="$2"; shift 2 ;;
       *) usage_serve >&2; die "unknown option for serve: $1" ;;
     esac
   done
-  start_api "$table" "$port" "$persist" "$endpoint"
+  [[ "$arch" == arm64 || "$arch" == x64 ]] || die "--arch must be arm64 or x64"
+  start_api "$table" "$port" "$persist" "$endpoint" "$arch"
   cat >&2 <<BANNER
 
   Campaigns API: http://127.0.0.1:$port   (OpenAPI: http://127.0.0.1:$port/openapi.yaml)

@@ -40,14 +40,40 @@ fallback_allowed() { if [[ -z "$FRAMEWORK" ]]; then echo yes; else echo no; fi; 
 # The framework this machine AOT-compiles the requested (or default) framework with.
 host_aot_framework() { resolve_aot_framework "${FRAMEWORK:-$PRODUCTION_FRAMEWORK}" "$(host_arch)" "$(fallback_allowed)"; }
 
+# The Debian packages that cross-compile linux-arm64 on an x64 machine (clang drives the link).
+CROSS_ARM64_PACKAGES="clang gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross"
+
+# cross_toolchain_missing ARCH: prints what is missing to compile for ARCH on this machine, or nothing.
+cross_toolchain_missing() {
+  [[ "$1" == "$(host_arch)" ]] && return 0
+  if [[ "$1" == arm64 && "$(host_arch)" == x64 ]]; then
+    if ! command -v clang >/dev/null || ! command -v aarch64-linux-gnu-objcopy >/dev/null || [[ ! -d /usr/aarch64-linux-gnu/lib ]]; then
+      echo "the arm64 cross toolchain: apt-get install $CROSS_ARM64_PACKAGES"
+    fi
+    return 0
+  fi
+  echo "a toolchain for linux-$1 on this $(host_arch) machine (only arm64 on x64 is supported)"
+}
+
+# MSBuild arguments that make the AOT compiler target ARCH from this machine.
+cross_publish_args() {
+  if [[ "$1" == arm64 && "$(host_arch)" == x64 ]]; then
+    echo "-p:ObjCopyName=aarch64-linux-gnu-objcopy"
+  fi
+}
+
 # aot_publish PROJECT FRAMEWORK ARCH OUTDIR [msbuild args...]: one Native AOT executable; warnings are errors.
+# ARCH may be foreign to this machine where the cross toolchain is installed (cross_toolchain_missing).
 aot_publish() {
-  local project="$1" framework="$2" arch="$3" out="$4"
+  local project="$1" framework="$2" arch="$3" out="$4" missing cross
   shift 4
+  missing="$(cross_toolchain_missing "$arch")"
+  [[ -z "$missing" ]] || die "compiling linux-$arch here needs $missing"
+  cross="$(cross_publish_args "$arch")"
   # ContinuousIntegrationBuild maps source paths to /_/, so the binary does not depend on where the
   # checkout lives: two fresh builds of one commit in different folders are byte-identical.
   dotnet publish "$project" -c Release -r "linux-$arch" -p:ContinuousIntegrationBuild=true \
-    -p:CampaignsFramework="$framework" -o "$out" -nologo -clp:NoSummary -v:quiet "$@" >&2 \
+    -p:CampaignsFramework="$framework" ${cross:+"$cross"} -o "$out" -nologo -clp:NoSummary -v:quiet "$@" >&2 \
     || die "AOT publish of $project failed"
 }
 

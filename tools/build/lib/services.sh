@@ -92,13 +92,17 @@ ensure_table() {
   log "created table $table"
 }
 
-# start_api TABLE PORT [DATA_DIR] [DYNAMODB_URL]: AOT binaries + DynamoDB (Local unless given) +
-# table + emulator on PORT, in the background.
+# start_api TABLE PORT [DATA_DIR] [DYNAMODB_URL] [ARCH]: AOT binaries + DynamoDB (Local unless
+# given) + table + emulator on PORT, in the background. Binaries of another architecture than this
+# machine's (arm64 on x64) are cross-compiled and started under qemu.
 start_api() {
-  local table="$1" port="$2" data_dir="${3:-}" framework arch i
-  arch="$(host_arch)"
+  local table="$1" port="$2" data_dir="${3:-}" arch="${5:-$(host_arch)}" framework i launcher=()
   mkdir -p "$WORK"
-  framework="$(host_aot_framework)"
+  framework="$(resolve_aot_framework "${FRAMEWORK:-$PRODUCTION_FRAMEWORK}" "$arch" "$(fallback_allowed)")"
+  if [[ "$arch" != "$(host_arch)" ]]; then
+    command -v qemu-aarch64 >/dev/null || die "running arm64 binaries here needs qemu-aarch64: apt-get install qemu-user (and libssl3:arm64)"
+    launcher=(--launcher qemu-aarch64)
+  fi
   publish_all "$framework" "$arch"
   log "building the emulator"
   dotnet build tools/Campaigns.Emulator -c Release -o "$WORK/emulator" -nologo -v:quiet -clp:NoSummary >&2 || die "emulator build failed"
@@ -109,7 +113,7 @@ start_api() {
   dotnet "$WORK/emulator/Campaigns.Emulator.dll" --port "$port" --functions-dir "$(functions_dir "$framework" "$arch")" \
     --function-table functions/functions.json --openapi docs/openapi.yaml --max-concurrency "${MAX_CONCURRENCY:-4}" \
     --env TABLE_NAME="$table" --env AWS_ENDPOINT_URL_DYNAMODB="$DYNAMODB_ENDPOINT" --env AWS_REGION=eu-west-1 \
-    --env AWS_ACCESS_KEY_ID=local --env AWS_SECRET_ACCESS_KEY=local &
+    --env AWS_ACCESS_KEY_ID=local --env AWS_SECRET_ACCESS_KEY=local "${launcher[@]}" &
   EMULATOR_PID=$!
   for i in $(seq 1 150); do
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return
