@@ -9,7 +9,7 @@ public static class CampaignFunction
 {
     public static Task<int> RunAsync(Func<CampaignServices, IHttpEndpoint> createEndpoint)
     {
-        OpenSslPreload.Start();
+        _ = OpenSslPreload.Start();
         return LambdaHost.RunAsync(
             logger =>
             {
