@@ -72,7 +72,9 @@ if [[ "$provider" == registry ]]; then
   for dir in terraform/stack terraform/bootstrap; do
     copy="$work/lock-copy"
     rm -rf "$copy" && mkdir -p "$copy"
-    cp -r terraform functions "$copy/"
+    mkdir -p "$copy/functions"
+    cp -r terraform "$copy/"
+    cp functions/*.json "$copy/functions/"
     rm -f "$copy/$dir/.terraform.lock.hcl"
     TF_DATA_DIR="$copy/data" terraform -chdir="$copy/$dir" init -backend=false -input=false -no-color >"$copy/init.log" 2>&1 \
       || { cat "$copy/init.log" >&2; exit 1; }

@@ -15,7 +15,9 @@ import { repoRoot } from "./schema/types.mjs";
 
 function mutatedCopy({ file, from, to }) {
   const dir = mkdtempSync(path.join(tmpdir(), "campaigns-mutation-"));
-  for (const part of ["terraform", "functions"]) cpSync(path.join(repoRoot, part), path.join(dir, part), { recursive: true });
+  // Terraform reads terraform/ and the two tables in functions/, nothing else.
+  cpSync(path.join(repoRoot, "terraform"), path.join(dir, "terraform"), { recursive: true });
+  for (const table of ["functions.json", "table.json"]) cpSync(path.join(repoRoot, "functions", table), path.join(dir, "functions", table));
   const target = path.join(dir, file);
   const text = readFileSync(target, "utf8");
   const count = text.split(from).length - 1;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Campaigns.Domain.Json;
+using Campaigns.Hosting.Json;
 using Campaigns.Testing;
 
 namespace Campaigns.Bench;
