@@ -17,7 +17,7 @@ public sealed class ApiFixture : IAsyncLifetime, IDisposable
     private EmulatorHost? _host;
     private HttpClient? _client;
 
-    public SynchronizedWriter Output { get; } = new();
+    public LogWriter Output { get; } = new();
 
     public EmulatorHost Host => _host ?? throw new InvalidOperationException("Not started.");
 

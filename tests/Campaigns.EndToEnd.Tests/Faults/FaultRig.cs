@@ -6,7 +6,7 @@ namespace Campaigns.EndToEnd.Tests.Faults;
 /// <summary>An emulator of its own, whose functions reach DynamoDB through a <see cref="FaultProxy"/>.</summary>
 public sealed class FaultRig : IAsyncDisposable
 {
-    private FaultRig(DynamoDbTestTable table, FaultProxy proxy, EmulatorHost host, SynchronizedWriter output)
+    private FaultRig(DynamoDbTestTable table, FaultProxy proxy, EmulatorHost host, LogWriter output)
     {
         Table = table;
         Proxy = proxy;
@@ -21,7 +21,7 @@ public sealed class FaultRig : IAsyncDisposable
 
     public EmulatorHost Host { get; }
 
-    public SynchronizedWriter Output { get; }
+    public LogWriter Output { get; }
 
     public HttpClient Client { get; }
 
@@ -30,7 +30,7 @@ public sealed class FaultRig : IAsyncDisposable
         var table = new DynamoDbTestTable();
         await table.InitializeAsync();
         var proxy = new FaultProxy(new Uri(Environment.GetEnvironmentVariable("DYNAMODB_ENDPOINT")!), mode);
-        var output = new SynchronizedWriter();
+        var output = new LogWriter();
         var options = ApiFixture.Options(table.Name, proxy.Endpoint.ToString().TrimEnd('/'), output);
         options.FunctionTimeout = functionTimeout;
         options.MaxConcurrencyPerFunction = 2;

@@ -1,9 +1,12 @@
 using System.Text;
 
-namespace Campaigns.Emulator.Tests.Fakes;
+namespace Campaigns.Testing;
 
-/// <summary>A thread-safe in-memory Output for the emulator, readable while it is being written.</summary>
-internal sealed class LogWriter : TextWriter
+/// <summary>
+/// A thread-safe in-memory Output for the emulator (function logs, REPORT lines, its own lines),
+/// readable while it is being written.
+/// </summary>
+public sealed class LogWriter : TextWriter
 {
     private readonly object _gate = new();
     private readonly StringBuilder _text = new();
@@ -46,4 +49,6 @@ internal sealed class LogWriter : TextWriter
             _text.Append(value).Append('\n');
         }
     }
+
+    public override string ToString() => Text;
 }
