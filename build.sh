@@ -15,6 +15,7 @@ COMMANDS=(
   "terraform|terraform fmt, then the real terraform validate and terraform test of the bootstrap and the stack in every environment."
   "bench|The cold-start and warm benchmark of the real binaries; refreshes docs/performance.md."
   "load|Mixed read/write load through the local API, then a no-lost-writes check."
+  "smoke|Contract smoke check of a running API, local or deployed (--url BASE [--token JWT]); every response against docs/openapi.yaml."
   "coldstart|Forces cold starts of a deployed environment and prints the CloudWatch table."
 )
 
