@@ -17,7 +17,7 @@ const SMOKE = join(ROOT, "tools", "smoke", "smoke.mjs");
 const contract = loadContract(join(ROOT, "docs", "openapi.yaml"));
 const TOKEN = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJzbW9rZSJ9.x";
 
-// The API as the contract describes it, in memory. faults: { getStatus, noNosniff, duplicate }.
+// The API as the contract describes it, in memory. faults: { getStatus, noNosniff, duplicate, deleteFailsOnce }.
 function fakeApi(faults = {}) {
   const store = new Map();
   const today = new Date().toISOString().slice(0, 10);
@@ -77,6 +77,10 @@ function fakeApi(faults = {}) {
         store.set(code, updated);
         return json(200, updated, { etag: etag(updated) });
       }
+      if (faults.deleteFailsOnce && !faults.deleteFailed) {
+        faults.deleteFailed = true;
+        return json(500, { message: "Internal Server Error" });
+      }
       store.set(code, { ...live, status: "DELETED" });
       return send(204);
     });
@@ -130,6 +134,18 @@ describe("smoke checks", () => {
       assert.ok(failed.length >= 1);
       assert.match(failed[0].name, /^get a missing campaign -> 404$/);
       assert.equal(failed[0].reason, "expected 404, got 500 (Internal Server Error)");
+      assert.ok([...api.store.values()].filter((c) => c.code.startsWith("SMOKE-")).every((c) => c.status === "DELETED"));
+    }));
+
+  test("a failed delete is retried at the end, so nothing is left behind", () =>
+    withApi({ deleteFailsOnce: true }, async (api) => {
+      const result = await run(api);
+      assert.deepEqual(
+        failures(result).map((c) => c.name.replace(/SMOKE-\S+/, "SMOKE")),
+        ["delete SMOKE -> 204", "get SMOKE after delete -> 404"],
+      );
+      assert.match(result.checks.at(-1).name, /^clean up SMOKE-/);
+      assert.equal(result.checks.at(-1).ok, true);
       assert.ok([...api.store.values()].filter((c) => c.code.startsWith("SMOKE-")).every((c) => c.status === "DELETED"));
     }));
 

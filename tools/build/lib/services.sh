@@ -96,21 +96,31 @@ ensure_table() {
 # given) + table + emulator on PORT, in the background. Binaries of another architecture than this
 # machine's (arm64 on x64) are cross-compiled and started under qemu.
 start_api() {
-  local table="$1" port="$2" data_dir="${3:-}" arch="${5:-$(host_arch)}" framework i launcher=()
+  local table="$1" port="$2" data_dir="${3:-}" arch="${5:-$(host_arch)}" framework launcher=""
   mkdir -p "$WORK"
   framework="$(resolve_aot_framework "${FRAMEWORK:-$PRODUCTION_FRAMEWORK}" "$arch" "$(fallback_allowed)")"
   if [[ "$arch" != "$(host_arch)" ]]; then
     command -v qemu-aarch64 >/dev/null || die "running arm64 binaries here needs qemu-aarch64: apt-get install qemu-user (and libssl3:arm64)"
-    launcher=(--launcher qemu-aarch64)
+    launcher=qemu-aarch64
   fi
   publish_all "$framework" "$arch"
+  run_api "$table" "$port" "$(functions_dir "$framework" "$arch")" "$data_dir" "${4:-}" "$launcher"
+}
+
+# run_api TABLE PORT FUNCTIONS_DIR [DATA_DIR] [DYNAMODB_URL] [LAUNCHER]: the emulator on PORT in
+# front of functions already published in FUNCTIONS_DIR (<name>/bootstrap), over DynamoDB (Local
+# unless given) and the table, in the background; EMULATOR_PID is its process.
+run_api() {
+  local table="$1" port="$2" functions="$3" data_dir="${4:-}" launcher=() i
+  [[ -n "${6:-}" ]] && launcher=(--launcher "$6")
+  mkdir -p "$WORK"
   log "building the emulator"
   dotnet build tools/Campaigns.Emulator -c Release -o "$WORK/emulator" -nologo -v:quiet -clp:NoSummary >&2 || die "emulator build failed"
   stop_children_on_exit
-  DYNAMODB_ENDPOINT="${4:-${DYNAMODB_ENDPOINT:-}}"
+  DYNAMODB_ENDPOINT="${5:-${DYNAMODB_ENDPOINT:-}}"
   start_dynamodb_local "$data_dir"
   ensure_table "$DYNAMODB_ENDPOINT" "$table"
-  dotnet "$WORK/emulator/Campaigns.Emulator.dll" --port "$port" --functions-dir "$(functions_dir "$framework" "$arch")" \
+  dotnet "$WORK/emulator/Campaigns.Emulator.dll" --port "$port" --functions-dir "$functions" \
     --function-table functions/functions.json --openapi docs/openapi.yaml --max-concurrency "${MAX_CONCURRENCY:-4}" \
     --env TABLE_NAME="$table" --env AWS_ENDPOINT_URL_DYNAMODB="$DYNAMODB_ENDPOINT" --env AWS_REGION=eu-west-1 \
     --env AWS_ACCESS_KEY_ID=local --env AWS_SECRET_ACCESS_KEY=local "${launcher[@]}" &
@@ -121,4 +131,12 @@ start_api() {
     sleep 0.2
   done
   die "the emulator did not start listening on port $port"
+}
+
+# Stops the emulator run_api started, and only it (DynamoDB Local keeps running).
+stop_api() {
+  [[ -n "${EMULATOR_PID:-}" ]] || return 0
+  kill -TERM "$EMULATOR_PID" 2>/dev/null || true
+  wait "$EMULATOR_PID" 2>/dev/null || true
+  EMULATOR_PID=""
 }
