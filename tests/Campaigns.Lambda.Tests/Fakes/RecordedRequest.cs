@@ -17,6 +17,21 @@ internal sealed class RecordedRequest(
 
     public JsonDocument ParseBody() => JsonDocument.Parse(Body);
 
+    /// <summary>
+    /// Asserts this is the Runtime API error post of <paramref name="requestId"/>: its path, the error-type
+    /// header, the error content type, and the errorMessage and errorType of the body, which it returns.
+    /// </summary>
+    public JsonDocument ShouldBeErrorPost(string requestId, string errorType, string message, Type exception)
+    {
+        Path.ShouldBe($"/2018-06-01/runtime/invocation/{requestId}/error");
+        Headers["Lambda-Runtime-Function-Error-Type"].ShouldBe(errorType);
+        Headers["Content-Type"].ShouldBe("application/vnd.aws.lambda.error+json");
+        var body = ParseBody();
+        body.RootElement.GetProperty("errorMessage").GetString().ShouldBe(message);
+        body.RootElement.GetProperty("errorType").GetString().ShouldBe(exception.FullName);
+        return body;
+    }
+
     public static async Task<RecordedRequest> FromAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

@@ -109,12 +109,7 @@ public sealed class LambdaRuntimeClientTests
             "req-1", "Runtime.UnhandledException", new InvalidOperationException("boom"), CancellationToken.None);
 
         var post = harness.Api.Posts.ShouldHaveSingleItem();
-        post.Path.ShouldBe("/2018-06-01/runtime/invocation/req-1/error");
-        post.Headers["Lambda-Runtime-Function-Error-Type"].ShouldBe("Runtime.UnhandledException");
-        post.Headers["Content-Type"].ShouldBe("application/vnd.aws.lambda.error+json");
-        using var body = post.ParseBody();
-        body.RootElement.GetProperty("errorMessage").GetString().ShouldBe("boom");
-        body.RootElement.GetProperty("errorType").GetString().ShouldBe("System.InvalidOperationException");
+        using var body = post.ShouldBeErrorPost("req-1", "Runtime.UnhandledException", "boom", typeof(InvalidOperationException));
         body.RootElement.GetProperty("stackTrace").GetArrayLength().ShouldBe(0);
     }
 

@@ -15,12 +15,7 @@ public sealed class LambdaRuntimeErrorTests
         await harness.RunAsync((_, _, _) => ThrowingHandler(new InvalidOperationException("boom")));
 
         var post = harness.Api.Posts.ShouldHaveSingleItem();
-        post.Path.ShouldBe("/2018-06-01/runtime/invocation/req-1/error");
-        post.Headers["Lambda-Runtime-Function-Error-Type"].ShouldBe("Runtime.UnhandledException");
-        post.Headers["Content-Type"].ShouldBe("application/vnd.aws.lambda.error+json");
-        using var body = post.ParseBody();
-        body.RootElement.GetProperty("errorMessage").GetString().ShouldBe("boom");
-        body.RootElement.GetProperty("errorType").GetString().ShouldBe("System.InvalidOperationException");
+        using var body = post.ShouldBeErrorPost("req-1", "Runtime.UnhandledException", "boom", typeof(InvalidOperationException));
         var stackTrace = body.RootElement.GetProperty("stackTrace").EnumerateArray().Select(l => l.GetString()).ToList();
         stackTrace.ShouldContain(line => line!.Contains(nameof(ThrowingHandler), StringComparison.Ordinal));
     }
