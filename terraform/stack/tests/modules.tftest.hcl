@@ -4,14 +4,19 @@
 
 mock_provider "aws" {}
 
+# Valid inputs of every module under test (a run passes a module only the variables it declares);
+# each run below breaks one of them.
 variables {
-  # The function module's inputs: a valid set that each run below breaks in one place.
   name               = "campaigns-test-get_campaign"
   zip_path           = "tests/placeholder-zips/get_campaign.zip"
   table_name         = "campaigns-test"
   table_arn          = "arn:aws:dynamodb:eu-west-1:111122223333:table/campaigns-test"
   dynamodb_actions   = ["dynamodb:GetItem"]
   dynamodb_resources = ["table"]
+  jwt_issuer         = "https://login.example.com/"
+  jwt_audience       = ["campaigns-api"]
+  functions          = {}
+  targets            = {}
 }
 
 run "function_accepts_valid_inputs" {
@@ -58,11 +63,8 @@ run "http_api_rejects_public_write_route" {
   command = plan
   module { source = "../modules/http_api" }
   variables {
-    name         = "campaigns-test"
-    jwt_issuer   = "https://login.example.com/"
-    jwt_audience = ["campaigns-api"]
-    functions    = { create_campaign = { method = "POST", path = "/v1.0/campaigns", jwt = false } }
-    targets      = { create_campaign = { function_name = "f", alias_name = "live", invoke_arn = "arn" } }
+    functions = { create_campaign = { method = "POST", path = "/v1.0/campaigns", jwt = false } }
+    targets   = { create_campaign = { function_name = "f", alias_name = "live", invoke_arn = "arn" } }
   }
   expect_failures = [var.functions]
 }
@@ -71,11 +73,8 @@ run "http_api_rejects_route_without_target" {
   command = plan
   module { source = "../modules/http_api" }
   variables {
-    name         = "campaigns-test"
-    jwt_issuer   = "https://login.example.com/"
-    jwt_audience = ["campaigns-api"]
-    functions    = { get_campaign = { method = "GET", path = "/v1.0/campaigns/{code}", jwt = false } }
-    targets      = {}
+    functions = { get_campaign = { method = "GET", path = "/v1.0/campaigns/{code}", jwt = false } }
+    targets   = {}
   }
   expect_failures = [var.targets]
 }
@@ -83,27 +82,14 @@ run "http_api_rejects_route_without_target" {
 run "http_api_rejects_plain_http_issuer" {
   command = plan
   module { source = "../modules/http_api" }
-  variables {
-    name         = "campaigns-test"
-    jwt_issuer   = "http://login.example.com/"
-    jwt_audience = ["campaigns-api"]
-    functions    = {}
-    targets      = {}
-  }
+  variables { jwt_issuer = "http://login.example.com/" }
   expect_failures = [var.jwt_issuer]
 }
 
 run "http_api_rejects_any_origin" {
   command = plan
   module { source = "../modules/http_api" }
-  variables {
-    name               = "campaigns-test"
-    jwt_issuer         = "https://login.example.com/"
-    jwt_audience       = ["campaigns-api"]
-    functions          = {}
-    targets            = {}
-    cors_allow_origins = ["*"]
-  }
+  variables { cors_allow_origins = ["*"] }
   expect_failures = [var.cors_allow_origins]
 }
 
