@@ -45,10 +45,7 @@ start_dynamodb_local() {
 }
 
 stop_children() {
-  if [[ -n "${EMULATOR_PID:-}" ]]; then
-    kill -TERM "$EMULATOR_PID" 2>/dev/null || true
-    wait "$EMULATOR_PID" 2>/dev/null || true
-  fi
+  stop_api
   if [[ -n "${DYNAMODB_PID:-}" ]]; then
     kill "$DYNAMODB_PID" 2>/dev/null || true
     wait "$DYNAMODB_PID" 2>/dev/null || true
