@@ -10,10 +10,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 usage() {
   cat <<'USAGE'
-Usage: terraform/scripts/rollback.sh <env> <function>|--all [--to VERSION] [--region REGION] [--dry-run]
+Usage: terraform/scripts/rollback.sh <env> <function>|--all|--from FILE [--to VERSION] [--region REGION] [--dry-run]
 
   <env>          dev, sit or prod
   <function>     a key of functions/functions.json (e.g. get_campaign), or --all for every function
+  --from FILE    every function back to the version recorded in FILE by live-versions.sh (those
+                 recorded as null did not exist before and are left alone)
   --to VERSION   the version to point live at (default: the highest published version below the
                  current one). Not with --all: version numbers differ between functions.
   --region R     override the environment's region (read from terraform/environments/<env>.tfvars)
@@ -29,11 +31,13 @@ ENVIRONMENT=""
 TARGETS=()
 ALL=false
 TO=""
+FROM=""
 REGION=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --all) ALL=true; shift ;;
     --to) TO="${2:?--to needs a version}"; shift 2 ;;
+    --from) FROM="${2:?--from needs a file}"; shift 2 ;;
     --region) REGION="${2:?--region needs a value}"; shift 2 ;;
     --dry-run) DRY_RUN=true; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -51,6 +55,19 @@ check_environment "$ENVIRONMENT"
 REGION="${REGION:-$(environment_region "$ENVIRONMENT")}"
 [[ -n "$REGION" ]] || die "no region found for $ENVIRONMENT"
 
+declare -A RECORDED=()
+if [[ -n "$FROM" ]]; then
+  if [[ ${#TARGETS[@]} -gt 0 || -n "$TO" ]] || $ALL; then
+    die "--from names every function and its version: no function names, --all or --to with it"
+  fi
+  jq -e 'type == "object" and all(.[]; . == null or (type == "string" and test("^[0-9]+$")))' "$FROM" >/dev/null 2>&1 \
+    || die "$FROM is not a record of live-versions.sh ({\"<function>\": \"<version>\" or null})"
+  while IFS=$'\t' read -r key version; do
+    TARGETS+=("$key")
+    RECORDED[$key]="$version"
+  done < <(jq -r 'to_entries[] | select(.value != null) | [.key, .value] | @tsv' "$FROM")
+  [[ ${#TARGETS[@]} -gt 0 ]] || { note "$FROM records no existing function: nothing to roll back"; exit 0; }
+fi
 if $ALL; then
   [[ ${#TARGETS[@]} -eq 0 ]] || die "give either function names or --all"
   [[ -z "$TO" ]] || die "--to applies to one function: version numbers differ between functions"
@@ -68,7 +85,9 @@ rollback_one() {
   local key="$1" name current target versions description
   name="$(function_name "$ENVIRONMENT" "$key")"
   current="$(capture "<current>" "${AWS[@]}" lambda get-alias --function-name "$name" --name live --query FunctionVersion --output text)"
-  if [[ -n "$TO" ]]; then
+  if [[ -n "${RECORDED[$key]:-}" ]]; then
+    target="${RECORDED[$key]}"
+  elif [[ -n "$TO" ]]; then
     target="$TO"
   elif $DRY_RUN; then
     capture "" "${AWS[@]}" lambda list-versions-by-function --function-name "$name" --query 'Versions[].Version' --output text >/dev/null

@@ -82,10 +82,107 @@ describe("rollback.sh", () => {
     assert.match(result.stdout, /^\+ aws --region eu-west-1 lambda update-alias --function-name campaigns-sit-update_campaign --name live --function-version 3 /m);
   });
 
+  it("--from puts every recorded live alias back and leaves the functions that did not exist alone", () => {
+    const box = sandbox({ aws: awsStub });
+    const record = path.join(box.dir, "live-before.json");
+    writeFileSync(record, JSON.stringify({ list_campaigns: "3", get_campaign: "5", create_campaign: null, update_campaign: "2", delete_campaign: "4" }));
+    const result = runScript("rollback.sh", ["dev", "--from", record], box.env);
+    assert.equal(result.status, 0, result.stderr);
+    const updates = box.calls().filter((call) => call.includes("update-alias")).map((call) => call.match(/function-name (\S+) --name live --function-version (\d+)/).slice(1).join("@"));
+    // get_campaign is already on 5, create_campaign was new: neither is touched.
+    assert.deepEqual(updates, ["campaigns-dev-list_campaigns@3", "campaigns-dev-update_campaign@2", "campaigns-dev-delete_campaign@4"]);
+  });
+
+  it("--from refuses a file that is not a record, and function names beside it", () => {
+    const box = sandbox({ aws: awsStub });
+    const record = path.join(box.dir, "live-before.json");
+    writeFileSync(record, JSON.stringify({ get_campaign: "latest" }));
+    assert.notEqual(runScript("rollback.sh", ["dev", "--from", record], box.env).status, 0);
+    writeFileSync(record, JSON.stringify({ get_campaign: "3" }));
+    assert.notEqual(runScript("rollback.sh", ["dev", "get_campaign", "--from", record], box.env).status, 0);
+  });
+
   it("refuses an unknown function and --to with --all", () => {
     const box = sandbox({ aws: awsStub });
     assert.notEqual(runScript("rollback.sh", ["dev", "drop_tables"], box.env).status, 0);
     assert.notEqual(runScript("rollback.sh", ["dev", "--all", "--to", "3"], box.env).status, 0);
+  });
+});
+
+describe("live-versions.sh", () => {
+  it("records each function's live version, null for one that does not exist yet", () => {
+    const stub = `#!/bin/bash
+echo "aws $*" >>"$LOG"
+case " $* " in
+  *" --function-name campaigns-prod-create_campaign "*) echo "An error occurred (ResourceNotFoundException) when calling the GetAlias operation" >&2; exit 254 ;;
+  *" lambda get-alias "*) echo 7 ;;
+esac
+`;
+    const box = sandbox({ aws: stub });
+    const result = runScript("live-versions.sh", ["prod"], box.env);
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout), Object.fromEntries(functionKeys.map((key) => [key, key === "create_campaign" ? null : "7"])));
+    assert.ok(box.calls().every((call) => call.startsWith("aws --region af-south-1 lambda get-alias ")));
+  });
+
+  it("fails on any other AWS error instead of recording a gap", () => {
+    const box = sandbox({ aws: '#!/bin/bash\necho "An error occurred (AccessDeniedException)" >&2\nexit 254\n' });
+    const result = runScript("live-versions.sh", ["dev"], box.env);
+    assert.notEqual(result.status, 0);
+    assert.match(result.stderr, /AccessDeniedException/);
+  });
+});
+
+describe("smoke-or-rollback.sh", () => {
+  // A smoke check stand-in: fails its first run (a 500 on get), passes every later one.
+  const smokeStub = `#!/bin/bash
+echo "smoke $*" >>"$LOG"
+n=$(cat "$STATE/smoke-runs" 2>/dev/null || echo 0); echo $((n + 1)) >"$STATE/smoke-runs"
+if [ "$n" = 0 ] && [ -z "$SMOKE_PASSES" ]; then
+  echo '{"ok":false,"checks":[{"name":"get a missing campaign -> 404","ok":false,"status":500,"latencyMs":16,"reason":"expected 404, got 500"}]}'
+  exit 1
+fi
+echo '{"ok":true,"checks":[{"name":"get a missing campaign -> 404","ok":true,"status":404,"latencyMs":12}]}'
+`;
+
+  function smokeBox(extraEnv = {}) {
+    const box = sandbox({ aws: awsStub, smoke: smokeStub });
+    const before = path.join(box.dir, "live-before.json");
+    writeFileSync(before, JSON.stringify({ list_campaigns: "3", get_campaign: "4", create_campaign: null, update_campaign: "2", delete_campaign: "4" }));
+    const env = { ...box.env, CAMPAIGNS_SMOKE: path.join(box.dir, "bin", "smoke"), GITHUB_STEP_SUMMARY: path.join(box.dir, "summary.md"), ...extraEnv };
+    const run = () => runScript("smoke-or-rollback.sh", ["dev", "--url", "https://api.example.com", "--before", before], env);
+    return { box, run, summary: () => readFileSync(env.GITHUB_STEP_SUMMARY, "utf8") };
+  }
+
+  it("on a failed smoke check rolls every live alias back to the recorded version, checks again and fails with both results", () => {
+    const { box, run, summary } = smokeBox();
+    const result = run();
+    assert.equal(result.status, 1, result.stderr);
+    const updates = box.calls().filter((call) => call.includes("update-alias")).map((call) => call.match(/function-name (\S+) --name live --function-version (\d+)/).slice(1).join("@"));
+    assert.deepEqual(updates, ["campaigns-dev-list_campaigns@3", "campaigns-dev-get_campaign@4", "campaigns-dev-update_campaign@2", "campaigns-dev-delete_campaign@4"]);
+    assert.equal(box.calls().filter((call) => call.startsWith("smoke ")).length, 2);
+    assert.match(summary(), /FAILED, rolled back/);
+    assert.match(summary(), /#### After the apply[\s\S]*\*\*FAIL\*\*: expected 404, got 500[\s\S]*#### After the rollback[\s\S]*\| pass \|/);
+  });
+
+  it("on a passing smoke check touches no alias", () => {
+    const { box, run, summary } = smokeBox({ SMOKE_PASSES: "1" });
+    const result = run();
+    assert.equal(result.status, 0, result.stderr);
+    assert.ok(!box.calls().some((call) => call.includes("update-alias")));
+    assert.match(summary(), /passed/);
+  });
+
+  it("runs read-only and says so without client credentials, and with a token command when they are set", () => {
+    const readOnly = smokeBox({ SMOKE_PASSES: "1" });
+    readOnly.run();
+    assert.match(readOnly.box.calls().find((call) => call.startsWith("smoke ")), /--read-only/);
+    assert.match(readOnly.summary(), /read-only: no client credentials configured/);
+    const withToken = smokeBox({ SMOKE_PASSES: "1", SMOKE_TOKEN_URL: "https://login.example.com/oauth2/token", SMOKE_CLIENT_ID: "smoke", SMOKE_CLIENT_SECRET: "s3cret" });
+    withToken.run();
+    const call = withToken.box.calls().find((c) => c.startsWith("smoke "));
+    assert.match(call, /--token-command .*grant_type=client_credentials/);
+    assert.ok(!call.includes("s3cret"), "the secret must not be on a command line");
   });
 });
 
