@@ -16,6 +16,9 @@ tests, line coverage (at least 85%) and known-vulnerable packages. Ends with one
 
   --framework F   target framework (default net10.0). The AOT publish falls back, loudly, to the
                   newest framework whose AOT packs restore here; the tests run on F.
+
+Environment: CAMPAIGNS_ARM64_LEG=skip leaves out the arm64 leg, for GitHub's x64 runners, whose
+Ubuntu archive has no arm64 OpenSSL to install; package.yml runs the suite natively on arm64.
 USAGE
 }
 
@@ -128,7 +131,9 @@ cmd_test() {
   start_dynamodb_local
   run_dotnet_tests "$results/dotnet" || status=1
   run_smoke_check "$results" "$CAMPAIGNS_FUNCTIONS_DIR" || status=1
-  if [[ "$(host_arch)" == x64 ]]; then
+  if [[ "${CAMPAIGNS_ARM64_LEG:-run}" == skip ]]; then
+    warn "the arm64 end-to-end leg is skipped (CAMPAIGNS_ARM64_LEG=skip): only where arm64 is tested natively, as package.yml does"
+  elif [[ "$(host_arch)" == x64 ]]; then
     run_arm64_end_to_end "$results/arm64" || status=1
     if compgen -G "$results/arm64/*.trx" >/dev/null; then
       totals="$(python3 tools/build/test_totals.py "$results"/arm64/*.trx)"
