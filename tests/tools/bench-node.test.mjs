@@ -1,0 +1,235 @@
+// Tests of the bench's node variant (tools/Campaigns.Bench.Node): each function's bundle, built as the
+// bench builds it, started against a stand-in Runtime API and a stand-in DynamoDB that records calls.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { bundle } from "../../tools/Campaigns.Bench.Node/build.mjs";
+
+const TABLE = "campaigns-bench";
+const PRODUCT = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
+const CONDITION_FAILED = [400, { __type: "com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException", message: "The conditional request failed" }];
+const LIVE = "attribute_exists(#pk) AND #status <> :deleted";
+let out;
+
+before(async () => {
+  out = mkdtempSync(join(tmpdir(), "bench-node-"));
+  await bundle(out);
+});
+
+after(() => rmSync(out, { recursive: true, force: true }));
+
+function listen(handler) {
+  const server = createServer((req, res) => {
+    let raw = "";
+    req.on("data", (chunk) => (raw += chunk));
+    req.on("end", () => handler(req, raw, res));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+// DynamoDB's JSON protocol: answer(operation, body) gives [status, body] for each call.
+async function fakeDynamoDb(answer) {
+  const calls = [];
+  const server = await listen((req, raw, res) => {
+    const operation = req.headers["x-amz-target"].replace("DynamoDB_20120810.", "");
+    const body = JSON.parse(raw);
+    calls.push({ operation, body, authorization: req.headers.authorization });
+    const [status, reply] = answer(operation, body);
+    res.writeHead(status, { "content-type": "application/x-amz-json-1.0" }).end(JSON.stringify(reply));
+  });
+  return { server, calls, endpoint: `http://127.0.0.1:${server.address().port}` };
+}
+
+// Hands out one event, then answers the next `next` with 500 so that the function exits.
+async function fakeRuntimeApi(event) {
+  const posts = [];
+  let served = false;
+  const server = await listen((req, raw, res) => {
+    if (req.method === "GET" && req.url === "/2018-06-01/runtime/invocation/next") {
+      if (served) return res.writeHead(500).end();
+      served = true;
+      return res.writeHead(200, { "lambda-runtime-aws-request-id": "req-1", "lambda-runtime-trace-id": "Root=1-0-0", "lambda-runtime-deadline-ms": String(Date.now() + 30000) }).end(JSON.stringify(event));
+    }
+    posts.push({ url: req.url, headers: req.headers, body: JSON.parse(raw) });
+    res.writeHead(202).end();
+  });
+  return { server, posts, address: `127.0.0.1:${server.address().port}` };
+}
+
+/** Runs one function's bundle for one event; gives what it posted to the Runtime API, its DynamoDB calls and its exit code. */
+async function invoke(fn, event, answer = () => [200, {}], env = {}) {
+  const dynamo = await fakeDynamoDb(answer);
+  const runtime = await fakeRuntimeApi(event);
+  try {
+    const child = spawn(process.execPath, [join(out, `${fn}.mjs`)], {
+      env: {
+        PATH: process.env.PATH, HOME: tmpdir(), AWS_LAMBDA_RUNTIME_API: runtime.address, AWS_LAMBDA_FUNCTION_NAME: fn, TABLE_NAME: TABLE,
+        AWS_REGION: "eu-west-1", AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local", AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint, AWS_MAX_ATTEMPTS: "1", ...env,
+      },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    return { posts: runtime.posts, calls: dynamo.calls, code, stderr };
+  } finally {
+    dynamo.server.close();
+    runtime.server.close();
+  }
+}
+
+function event(method, route, { code, body, query } = {}) {
+  const path = route.replace("{code}", code ?? "");
+  return {
+    version: "2.0", routeKey: `${method} ${route}`, rawPath: path, rawQueryString: new URLSearchParams(query ?? {}).toString(),
+    headers: { authorization: "Bearer bench" }, queryStringParameters: query, pathParameters: code ? { code } : undefined, body: body && JSON.stringify(body), isBase64Encoded: false,
+    requestContext: { requestId: "api-1", routeKey: `${method} ${route}`, http: { method, path, protocol: "HTTP/1.1", sourceIp: "203.0.113.7", userAgent: "tests" }, authorizer: { jwt: { claims: { sub: "user-1" } } } },
+  };
+}
+
+const campaignBody = (code) => ({ code, description: "Summer sale", discountPercentage: 12.5, productId: PRODUCT, termsConditionsLink: "https://example.com/terms", fromDate: "2025-06-01", toDate: "2099-12-31" });
+
+function item(code, { status = "ACTIVE", version = 3 } = {}) {
+  return {
+    PK: { S: `CAMPAIGN#${code}` }, SK: { S: "METADATA" }, GSI1_PK: { S: "CAMPAIGN" }, GSI1_SK: { S: `${status}#${code}` }, code: { S: code }, id: { S: "6b7e2c1a-1f0e-4c1b-9d5e-2a8f3c4d5e6f" },
+    description: { S: "Summer sale" }, discountPercentage: { N: "12.5" }, productId: { S: PRODUCT }, termsConditionsLink: { S: "https://example.com/terms" }, fromDate: { S: "2025-06-01" },
+    toDate: { S: "2099-12-31" }, status: { S: status }, active: { BOOL: status !== "DELETED" }, dateCreated: { S: "2025-06-15T10:30:00.123Z" }, dateLastUpdated: { S: "2025-06-15T10:30:00.123Z" },
+    lastUpdatedBy: { S: "seed" }, version: { N: String(version) },
+  };
+}
+
+/** The one response the function posted, as an HTTP API 2.0 response. */
+function response(result) {
+  assert.equal(result.posts.length, 1, `one post to the Runtime API expected; stderr: ${result.stderr}`);
+  assert.equal(result.posts[0].url, "/2018-06-01/runtime/invocation/req-1/response");
+  return result.posts[0].body;
+}
+
+test("get_campaign: one consistent GetItem of the path's code, answered with the campaign and its ETag", async () => {
+  const result = await invoke("get_campaign", event("GET", "/v1.0/campaigns/{code}", { code: "bench-read" }), () => [200, { Item: item("BENCH-READ") }]);
+
+  assert.deepEqual(result.calls.map((c) => [c.operation, c.body]), [["GetItem", { TableName: TABLE, Key: { PK: { S: "CAMPAIGN#BENCH-READ" }, SK: { S: "METADATA" } }, ConsistentRead: true }]]);
+  assert.match(result.calls[0].authorization, /^AWS4-HMAC-SHA256 Credential=local\/\d{8}\/eu-west-1\/dynamodb\/aws4_request/);
+  const answer = response(result);
+  assert.equal(answer.statusCode, 200);
+  assert.equal(answer.headers.etag, '"3"');
+  assert.deepEqual(JSON.parse(answer.body), { ...campaignBody("BENCH-READ"), fromDate: "2025-06-01", id: "6b7e2c1a-1f0e-4c1b-9d5e-2a8f3c4d5e6f", status: "ACTIVE", active: true, dateCreated: "2025-06-15T10:30:00.123Z", dateLastUpdated: "2025-06-15T10:30:00.123Z", lastUpdatedBy: "seed", version: 3 });
+});
+
+test("get_campaign: a soft-deleted campaign is a 404 problem", async () => {
+  const answer = response(await invoke("get_campaign", event("GET", "/v1.0/campaigns/{code}", { code: "GONE-1" }), () => [200, { Item: item("GONE-1", { status: "DELETED" }) }]));
+
+  assert.equal(answer.statusCode, 404);
+  assert.equal(answer.headers["content-type"], "application/problem+json");
+});
+
+test("list_campaigns: list_campaigns's index Query for limit + 1; a 51st item means a next page", async () => {
+  const items = Array.from({ length: 51 }, (_, i) => item(`LIST-${String(i).padStart(2, "0")}`));
+  const result = await invoke("list_campaigns", event("GET", "/v1.0/campaigns", { query: { limit: "50" } }), () => [200, { Items: items, Count: 51 }]);
+
+  assert.deepEqual(result.calls.map((c) => c.body), [{
+    TableName: TABLE,
+    IndexName: "CampaignsByStatusIndex",
+    KeyConditionExpression: "#gsipk = :gsipk AND begins_with(#gsisk, :prefix)",
+    FilterExpression: "#toDate >= :today",
+    ExpressionAttributeNames: { "#gsipk": "GSI1_PK", "#gsisk": "GSI1_SK", "#toDate": "toDate" },
+    ExpressionAttributeValues: { ":gsipk": { S: "CAMPAIGN" }, ":prefix": { S: "ACTIVE#" }, ":today": { S: new Date().toISOString().slice(0, 10) } },
+    Limit: 51,
+  }]);
+  const page = JSON.parse(response(result).body);
+  assert.equal(page.items.length, 50);
+  assert.equal(page.items[49].code, "LIST-49");
+  assert.equal(Buffer.from(page.nextToken, "base64url").toString(), "LIST-49");
+});
+
+test("list_campaigns: a limit out of range is a 400 without a DynamoDB call", async () => {
+  const result = await invoke("list_campaigns", event("GET", "/v1.0/campaigns", { query: { limit: "101" } }));
+
+  assert.equal(response(result).statusCode, 400);
+  assert.equal(result.calls.length, 0);
+});
+
+test("create_campaign: create_campaign's conditional PutItem of the whole item, answered 201 with its location", async () => {
+  const result = await invoke("create_campaign", event("POST", "/v1.0/campaigns", { body: campaignBody("bc-1") }));
+
+  assert.equal(result.calls.length, 1);
+  const { operation, body } = result.calls[0];
+  assert.equal(operation, "PutItem");
+  assert.equal(body.ConditionExpression, "attribute_not_exists(#pk)");
+  assert.deepEqual(body.ExpressionAttributeNames, { "#pk": "PK" });
+  assert.deepEqual(Object.keys(body.Item).sort(), Object.keys(item("BC-1")).sort());
+  assert.deepEqual({ ...body.Item, id: undefined, dateCreated: undefined, dateLastUpdated: undefined }, { ...item("BC-1", { version: 1 }), id: undefined, dateCreated: undefined, dateLastUpdated: undefined, lastUpdatedBy: { S: "user-1" }, fromDate: { S: "2025-06-01" } });
+  assert.match(body.Item.id.S, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  const answer = response(result);
+  assert.equal(answer.statusCode, 201);
+  assert.equal(answer.headers.location, "/v1.0/campaigns/BC-1");
+});
+
+test("create_campaign: a code in use is a 409", async () => {
+  const answer = response(await invoke("create_campaign", event("POST", "/v1.0/campaigns", { body: campaignBody("bc-1") }), () => CONDITION_FAILED));
+
+  assert.equal(answer.statusCode, 409);
+});
+
+test("create_campaign: an invalid body is a 400 naming the fields, without a DynamoDB call", async () => {
+  const result = await invoke("create_campaign", event("POST", "/v1.0/campaigns", { body: { ...campaignBody("x"), discountPercentage: 0 } }));
+
+  const answer = response(result);
+  assert.equal(answer.statusCode, 400);
+  assert.deepEqual(Object.keys(JSON.parse(answer.body).errors).sort(), ["code", "discountPercentage"]);
+  assert.equal(result.calls.length, 0);
+});
+
+test("update_campaign: update_campaign's conditional UpdateItem, placeholders numbered as the product's, answered with the new item", async () => {
+  const { code: _, ...changes } = campaignBody("BENCH-UPDATE");
+  const result = await invoke("update_campaign", event("PUT", "/v1.0/campaigns/{code}", { code: "BENCH-UPDATE", body: changes }), () => [200, { Attributes: item("BENCH-UPDATE", { version: 4 }) }]);
+
+  const { operation, body } = result.calls[0];
+  assert.equal(operation, "UpdateItem");
+  assert.equal(body.UpdateExpression, "SET #version = #version + :one, #a2 = :v2, #a3 = :v3, #a4 = :v4, #a5 = :v5, #a6 = :v6, #a7 = :v7, #a8 = :v8, #a9 = :v9");
+  assert.equal(body.ConditionExpression, LIVE);
+  assert.deepEqual(body.ExpressionAttributeNames, { "#pk": "PK", "#status": "status", "#version": "version", "#a2": "dateLastUpdated", "#a3": "lastUpdatedBy", "#a4": "description", "#a5": "discountPercentage", "#a6": "productId", "#a7": "termsConditionsLink", "#a8": "fromDate", "#a9": "toDate" });
+  assert.deepEqual({ ...body.ExpressionAttributeValues, ":v2": undefined }, { ":one": { N: "1" }, ":deleted": { S: "DELETED" }, ":v2": undefined, ":v3": { S: "user-1" }, ":v4": { S: "Summer sale" }, ":v5": { N: "12.5" }, ":v6": { S: PRODUCT }, ":v7": { S: "https://example.com/terms" }, ":v8": { S: "2025-06-01" }, ":v9": { S: "2099-12-31" } });
+  assert.equal(body.ReturnValues, "ALL_NEW");
+  const answer = response(result);
+  assert.equal(answer.statusCode, 200);
+  assert.equal(answer.headers.etag, '"4"');
+});
+
+test("delete_campaign: the soft delete's conditional UpdateItem, answered 204", async () => {
+  const result = await invoke("delete_campaign", event("DELETE", "/v1.0/campaigns/{code}", { code: "BD-1" }), () => [200, { Attributes: item("BD-1", { status: "DELETED" }) }]);
+
+  const { body } = result.calls[0];
+  assert.equal(body.UpdateExpression, "SET #version = #version + :one, #a2 = :v2, #a3 = :v3, #a4 = :v4, #a5 = :v5, #a6 = :v6");
+  assert.equal(body.ConditionExpression, LIVE);
+  assert.deepEqual([body.ExpressionAttributeNames["#a4"], body.ExpressionAttributeNames["#a5"], body.ExpressionAttributeNames["#a6"]], ["status", "active", "GSI1_SK"]);
+  assert.deepEqual([body.ExpressionAttributeValues[":v4"], body.ExpressionAttributeValues[":v5"], body.ExpressionAttributeValues[":v6"]], [{ S: "DELETED" }, { BOOL: false }, { S: "DELETED#BD-1" }]);
+  assert.equal(response(result).statusCode, 204);
+});
+
+test("delete_campaign: no live campaign of that code is a 404", async () => {
+  const answer = response(await invoke("delete_campaign", event("DELETE", "/v1.0/campaigns/{code}", { code: "BD-1" }), () => CONDITION_FAILED));
+
+  assert.equal(answer.statusCode, 404);
+});
+
+test("a DynamoDB failure is posted as the invocation's error, and the function goes on to the next event", async () => {
+  const result = await invoke("get_campaign", event("GET", "/v1.0/campaigns/{code}", { code: "BENCH-READ" }), () => [500, { __type: "com.amazonaws.dynamodb.v20120810#InternalServerError", message: "boom" }]);
+
+  assert.equal(result.posts.length, 1);
+  assert.equal(result.posts[0].url, "/2018-06-01/runtime/invocation/req-1/error");
+  assert.equal(result.posts[0].headers["lambda-runtime-function-error-type"], "InternalServerError");
+  assert.equal(result.posts[0].body.errorType, "InternalServerError");
+  assert.equal(result.code, 1, "exits once the Runtime API answers next with 500");
+});
+
+test("without TABLE_NAME, init fails: posted to init/error, and the process exits 1 without asking for an event", async () => {
+  const result = await invoke("get_campaign", event("GET", "/v1.0/campaigns/{code}", { code: "BENCH-READ" }), undefined, { TABLE_NAME: "" });
+
+  assert.deepEqual(result.posts.map((p) => [p.url, p.body.errorMessage]), [["/2018-06-01/runtime/init/error", "TABLE_NAME is not set"]]);
+  assert.equal(result.code, 1);
+});
