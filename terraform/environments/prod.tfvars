@@ -12,3 +12,6 @@ log_retention_days     = 90
 throttling_burst_limit = 200
 throttling_rate_limit  = 100
 create_alarm_topic     = true
+# Each deploy first sends this share of every function's traffic to the new version while its
+# alarms are watched (terraform/scripts/canary.sh), then all of it.
+canary_weight = 0.1

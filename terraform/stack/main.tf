@@ -32,6 +32,8 @@ module "functions" {
   memory_size           = var.memory_size
   log_retention_days    = var.log_retention_days
   application_log_level = var.application_log_level
+  canary_from_version   = lookup(var.canary_from_versions, each.key, null)
+  canary_weight         = var.canary_weight
 }
 
 module "http_api" {

@@ -19,8 +19,18 @@ output "function_names" {
 }
 
 output "function_versions" {
-  description = "Version the live alias points to after this apply, by function key."
+  description = "Version published by this apply, by function key: where live points after the apply, or in a canary once canary.sh has moved it."
   value       = { for key, fn in module.functions : key => fn.version }
+}
+
+output "live_routing" {
+  description = "Where each function's live alias sends traffic after this apply: its version and, during a canary, the new version's share."
+  value       = { for key, fn in module.functions : key => fn.alias_routing }
+}
+
+output "canary_alarm_names" {
+  description = "The alarms terraform/scripts/canary.sh watches during a canary, by function key: the function's errors and p99 duration."
+  value       = { for key, alarms in module.observability.function_alarm_names : key => [alarms.errors, alarms.p99_duration] }
 }
 
 output "table_name" {

@@ -100,9 +100,24 @@ resource "aws_lambda_function" "this" {
   depends_on = [aws_iam_role_policy.this, aws_cloudwatch_log_group.this]
 }
 
+# A canary keeps live on the version it had before this apply and sends canary_weight of its
+# traffic to the new one, so that the new version never serves all of it before its alarms were
+# watched; terraform/scripts/canary.sh then moves live on or back. There is nothing to compare on
+# a first deploy (no earlier version) or when this apply published nothing new: live moves at once.
+locals {
+  canary = var.canary_from_version != null && var.canary_weight > 0 && var.canary_from_version != aws_lambda_function.this.version
+}
+
 resource "aws_lambda_alias" "this" {
   name             = "live"
-  description      = "What the HTTP API invokes. Moved back by rollback.sh, forward by terraform apply."
+  description      = "What the HTTP API invokes. Moved back by rollback.sh, forward by terraform apply (in a canary by canary.sh)."
   function_name    = aws_lambda_function.this.function_name
-  function_version = aws_lambda_function.this.version
+  function_version = local.canary ? var.canary_from_version : aws_lambda_function.this.version
+
+  dynamic "routing_config" {
+    for_each = local.canary ? [var.canary_weight] : []
+    content {
+      additional_version_weights = { (aws_lambda_function.this.version) = routing_config.value }
+    }
+  }
 }

@@ -9,13 +9,21 @@ output "function_arn" {
 }
 
 output "version" {
-  description = "Version published by this apply, the one `live` points to."
+  description = "Version published by this apply, the one `live` points to (in a canary once canary.sh has moved it)."
   value       = aws_lambda_function.this.version
 }
 
 output "alias_name" {
   description = "Name of the alias the API invokes."
   value       = aws_lambda_alias.this.name
+}
+
+output "alias_routing" {
+  description = "Where live sends traffic after this apply: its version, and the new version's share during a canary ({} otherwise)."
+  value = {
+    function_version           = aws_lambda_alias.this.function_version
+    additional_version_weights = try(aws_lambda_alias.this.routing_config[0].additional_version_weights, {})
+  }
 }
 
 output "alias_arn" {

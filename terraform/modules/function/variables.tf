@@ -117,3 +117,25 @@ variable "tags" {
   description = "Tags added on top of the provider's default tags."
   default     = {}
 }
+
+variable "canary_from_version" {
+  type        = string
+  description = "The version live pointed to before this apply (terraform/scripts/live-versions.sh). With canary_weight above 0 and a new version published, live stays on it and sends canary_weight of its traffic to the new version; null (a first deploy) moves live at once."
+  default     = null
+
+  validation {
+    condition     = var.canary_from_version == null || can(regex("^[0-9]+$", var.canary_from_version))
+    error_message = "canary_from_version is a published version number such as \"12\"."
+  }
+}
+
+variable "canary_weight" {
+  type        = number
+  description = "Share of live's traffic the new version gets during a canary (0.1 is 10 %); 0 moves live to the new version at once."
+  default     = 0
+
+  validation {
+    condition     = var.canary_weight >= 0 && var.canary_weight < 1
+    error_message = "canary_weight is at least 0 (no canary) and below 1."
+  }
+}

@@ -110,3 +110,13 @@ run "table_rejects_undeclared_index_key" {
   }
   expect_failures = [var.schema]
 }
+
+run "function_rejects_canary_from_an_alias" {
+  command = plan
+  module { source = "../modules/function" }
+  variables {
+    canary_from_version = "live"
+    canary_weight       = 0.1
+  }
+  expect_failures = [var.canary_from_version]
+}

@@ -25,6 +25,11 @@ mock_provider "aws" {
   mock_data "aws_region" {
     defaults = { region = "eu-west-1" }
   }
+
+  # The version each function publishes in this apply.
+  mock_resource "aws_lambda_function" {
+    defaults = { version = "8" }
+  }
 }
 
 # Each alias gets its own invoke ARN, so that a route wired to another function's alias shows.
@@ -198,6 +203,43 @@ run "http_api" {
   }
 }
 
+run "canary" {
+  command = plan
+
+  # live was on 7 before this apply and 8 is published; list_campaigns was on 8 already (nothing
+  # new published) and create_campaign did not exist yet.
+  variables {
+    canary_from_versions = { get_campaign = "7", update_campaign = "7", delete_campaign = "7", list_campaigns = "8" }
+  }
+
+  assert {
+    condition = alltrue([
+      for key in ["get_campaign", "update_campaign", "delete_campaign"] :
+      # Compared as JSON text: a map of numbers never equals an object literal.
+      jsonencode(module.functions[key].alias_routing) == jsonencode(var.environment == "prod"
+        ? { function_version = "7", additional_version_weights = { "8" = 0.1 } }
+      : { function_version = "8", additional_version_weights = {} })
+    ])
+    error_message = "Canary: in PROD live stays on its version from before the apply and sends 10 % to the new one; DEV and SIT move live at once."
+  }
+
+  assert {
+    condition = alltrue([
+      for key in ["create_campaign", "list_campaigns"] :
+      jsonencode(module.functions[key].alias_routing) == jsonencode({ function_version = "8", additional_version_weights = {} })
+    ])
+    error_message = "Canary: a function without an earlier version, or without a new one, moves live at once."
+  }
+
+  assert {
+    condition = jsonencode(output.canary_alarm_names) == jsonencode({
+      for key in keys(jsondecode(file("../../functions/functions.json"))) :
+      key => ["campaigns-${var.environment}-${key}-errors", "campaigns-${var.environment}-${key}-p99-duration"]
+    })
+    error_message = "Canary alarms: each function's errors and p99-duration alarms, by function key."
+  }
+}
+
 run "table" {
   command = plan
 
@@ -267,4 +309,24 @@ run "rejects_memory_lambda_refuses" {
   command = plan
   variables { memory_size = 64 }
   expect_failures = [var.memory_size]
+}
+
+run "rejects_canary_outside_prod" {
+  command = plan
+  variables {
+    environment         = "sit"
+    deletion_protection = true
+    canary_weight       = 0.1
+  }
+  expect_failures = [var.canary_weight]
+}
+
+run "rejects_canary_of_all_traffic" {
+  command = plan
+  variables {
+    environment         = "prod"
+    deletion_protection = true
+    canary_weight       = 1
+  }
+  expect_failures = [var.canary_weight]
 }
