@@ -16,7 +16,10 @@ public sealed class CampaignServices(ICampaignStore store, IStoreProbe probe, Ti
 
     public TimeProvider Time { get; } = time;
 
-    /// <summary>Reads TABLE_NAME and AWS_REGION; a missing one fails init, which Lambda reports on the first invoke.</summary>
+    /// <summary>
+    /// Reads TABLE_NAME and AWS_REGION; a missing one fails init, which Lambda reports on the first invoke.
+    /// SMOKE_CALLER, when set, names the smoke check's identity, whose SMOKE- campaigns expire (<see cref="SmokeCampaigns"/>).
+    /// </summary>
     public static CampaignServices FromEnvironment(IEnvironmentVariables variables)
     {
         string Required(string name) =>
@@ -49,7 +52,7 @@ public sealed class CampaignServices(ICampaignStore store, IStoreProbe probe, Ti
 
         var credentials = EnvironmentCredentials(variables);
         var client = credentials is null ? new AmazonDynamoDBClient(config) : new AmazonDynamoDBClient(credentials, config);
-        var store = new DynamoDbCampaignStore(client, tableName);
+        var store = new DynamoDbCampaignStore(client, tableName, new SmokeCampaigns(variables.GetValue("SMOKE_CALLER")));
         return new CampaignServices(store, store, TimeProvider.System);
     }
 

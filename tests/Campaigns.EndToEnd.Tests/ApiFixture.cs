@@ -17,6 +17,9 @@ public sealed class ApiFixture : IAsyncLifetime, IDisposable
     private EmulatorHost? _host;
     private HttpClient? _client;
 
+    /// <summary>The smoke check's identity (a token's sub), whose SMOKE- campaigns expire.</summary>
+    public const string SmokeCaller = "smoke-client";
+
     public LogWriter Output { get; } = new();
 
     public EmulatorHost Host => _host ?? throw new InvalidOperationException("Not started.");
@@ -74,6 +77,7 @@ public sealed class ApiFixture : IAsyncLifetime, IDisposable
             ["AWS_REGION"] = "eu-west-1",
             ["AWS_ACCESS_KEY_ID"] = "local",
             ["AWS_SECRET_ACCESS_KEY"] = "local",
+            ["SMOKE_CALLER"] = SmokeCaller,
         },
         LogFormat = "JSON",
         Output = output,

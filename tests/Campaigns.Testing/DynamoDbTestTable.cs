@@ -25,7 +25,11 @@ public sealed class DynamoDbTestTable : IAsyncLifetime
 
     public string Name { get; }
 
-    public async Task InitializeAsync() => await Client.CreateTableAsync(TableSchema.Load(Name));
+    public async Task InitializeAsync()
+    {
+        await Client.CreateTableAsync(TableSchema.Load(Name));
+        await Client.UpdateTimeToLiveAsync(TableSchema.TimeToLive(Name));
+    }
 
     public async Task DisposeAsync()
     {

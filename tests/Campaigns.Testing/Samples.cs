@@ -9,7 +9,7 @@ public static class Samples
     public static readonly DateTimeOffset Now = new(2025, 6, 15, 10, 30, 0, 123, TimeSpan.Zero);
     public static readonly Guid ProductId = Guid.Parse("3f2504e0-4f89-41d3-9a0c-0305e82c3301");
 
-    public static Campaign Campaign(string code = "SUMMER-25", string status = CampaignStatus.Active, DateOnly? toDate = null, long version = 1) => new()
+    public static Campaign Campaign(string code = "SUMMER-25", string status = CampaignStatus.Active, DateOnly? toDate = null, long version = 1, string lastUpdatedBy = "seed@example.com") => new()
     {
         Code = code,
         Id = Guid.Parse("6b7e2c1a-1f0e-4c1b-9d5e-2a8f3c4d5e6f"),
@@ -23,7 +23,7 @@ public static class Samples
         Active = status != CampaignStatus.Deleted,
         DateCreated = Now.UtcDateTime,
         DateLastUpdated = Now.UtcDateTime,
-        LastUpdatedBy = "seed@example.com",
+        LastUpdatedBy = lastUpdatedBy,
         Version = version,
     };
 

@@ -30,6 +30,17 @@ public static class TableSchema
         };
     }
 
+    /// <summary>The attribute DynamoDB's TTL reads (epoch seconds): the table is created with TTL enabled on it.</summary>
+    public static UpdateTimeToLiveRequest TimeToLive(string tableName)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.PathOf("functions/table.json")));
+        return new UpdateTimeToLiveRequest
+        {
+            TableName = tableName,
+            TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = document.RootElement.GetProperty("ttl_attribute").GetString(), Enabled = true },
+        };
+    }
+
     private static List<KeySchemaElement> Keys(JsonElement element) =>
     [
         new KeySchemaElement(element.GetProperty("hash_key").GetString(), KeyType.HASH),

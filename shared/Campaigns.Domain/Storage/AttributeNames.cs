@@ -24,6 +24,9 @@ public static class AttributeNames
     public const string LastUpdatedBy = "lastUpdatedBy";
     public const string Version = "version";
 
+    /// <summary>DynamoDB's TTL attribute (functions/table.json): epoch seconds, set only on smoke-check items.</summary>
+    public const string ExpiresAt = "expiresAt";
+
     public const string MetadataSortKey = "METADATA";
     public const string CampaignPartition = "CAMPAIGN";
 

@@ -7,7 +7,7 @@ using static Campaigns.Domain.Storage.CampaignItemMapper;
 namespace Campaigns.Domain.Storage;
 
 /// <summary>The campaigns table through the low-level DynamoDB API: explicit items, conditional writes, GSI queries.</summary>
-public sealed class DynamoDbCampaignStore(IAmazonDynamoDB client, string tableName) : ICampaignStore, IStoreProbe
+public sealed class DynamoDbCampaignStore(IAmazonDynamoDB client, string tableName, SmokeCampaigns? smokeCampaigns = null) : ICampaignStore, IStoreProbe
 {
     /// <summary>A code no request can reach: validation never lets '#' into a code.</summary>
     public const string ProbeCode = "#PROBE";
@@ -22,10 +22,16 @@ public sealed class DynamoDbCampaignStore(IAmazonDynamoDB client, string tableNa
 
     public async Task<bool> TryCreateAsync(Campaign campaign, CancellationToken cancellationToken)
     {
+        var item = ToItem(campaign);
+        if (smokeCampaigns?.ExpiryOf(campaign) is { } expiry)
+        {
+            item[ExpiresAt] = N(new DateTimeOffset(expiry, TimeSpan.Zero).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         var request = new PutItemRequest
         {
             TableName = tableName,
-            Item = ToItem(campaign),
+            Item = item,
             ConditionExpression = "attribute_not_exists(#pk)",
             ExpressionAttributeNames = new() { ["#pk"] = PartitionKey },
         };

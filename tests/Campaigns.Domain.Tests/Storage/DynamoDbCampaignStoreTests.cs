@@ -96,6 +96,38 @@ public sealed class DynamoDbCampaignStoreTests : CampaignStoreContract, IAsyncLi
         page.NextToken.ShouldBeNull();
     }
 
+    [Fact]
+    public async Task Table_HasTimeToLiveOnTheAttributeTheStoreWrites()
+    {
+        var ttl = await _table.Client.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = _table.Name });
+
+        ttl.TimeToLiveDescription.AttributeName.ShouldBe(AttributeNames.ExpiresAt);
+        ttl.TimeToLiveDescription.TimeToLiveStatus.Value.ShouldBe("ENABLED");
+    }
+
+    [Fact]
+    public async Task Create_WhenSmokeCallerCreatesSmokeCode_WritesExpiresAtInEpochSecondsADayLater()
+    {
+        var store = new DynamoDbCampaignStore(_table.Client, _table.Name, new SmokeCampaigns("smoke-client"));
+
+        (await store.TryCreateAsync(Samples.Campaign("SMOKE-TTL-1", lastUpdatedBy: "smoke-client"), default)).ShouldBeTrue();
+
+        var item = await RawItem("SMOKE-TTL-1");
+        item[AttributeNames.ExpiresAt].N.ShouldBe(Samples.Now.AddDays(1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("SMOKE-TTL-2", "admin@example.com")]
+    [InlineData("REAL-TTL-3", "smoke-client")]
+    public async Task Create_WhenNotASmokeItem_WritesNoExpiresAt(string code, string caller)
+    {
+        var store = new DynamoDbCampaignStore(_table.Client, _table.Name, new SmokeCampaigns("smoke-client"));
+
+        (await store.TryCreateAsync(Samples.Campaign(code, lastUpdatedBy: caller), default)).ShouldBeTrue();
+
+        (await RawItem(code)).ShouldNotContainKey(AttributeNames.ExpiresAt);
+    }
+
     private async Task<Dictionary<string, AttributeValue>> RawItem(string code)
     {
         var response = await _table.Client.GetItemAsync(new GetItemRequest

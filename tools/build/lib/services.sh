@@ -3,6 +3,9 @@
 # in front of the AOT binaries), each started in the background and stopped on exit.
 
 DYNAMODB_LOCAL_PACKAGE="amplify-dynamodb-simulator@2.9.30"
+# The local smoke identity (the sub of the token ./build.sh test gives the smoke check): its SMOKE-
+# campaigns carry a TTL, as the deployed smoke client's do.
+LOCAL_SMOKE_CALLER="smoke"
 
 # Starts DynamoDB Local from the npm package (AWS's own jar) unless DYNAMODB_ENDPOINT names one.
 # start_dynamodb_local [DATA_DIR]: in memory unless a folder is given.
@@ -67,7 +70,7 @@ dynamodb_local_call() {
     --data "$3"
 }
 
-# Creates the table from functions/table.json unless it exists.
+# Creates the table from functions/table.json unless it exists, with TTL on its ttl_attribute.
 ensure_table() {
   local endpoint="$1" table="$2" request
   if [[ "$(dynamodb_local_call "$endpoint" DescribeTable "{\"TableName\":\"$table\"}")" == 200 ]]; then
@@ -86,7 +89,10 @@ ensure_table() {
   }' functions/table.json)"
   [[ "$(dynamodb_local_call "$endpoint" CreateTable "$request")" == 200 ]] \
     || die "creating table $table failed: $(cat "$WORK/dynamodb-response.json")"
-  log "created table $table"
+  request="$(jq --arg t "$table" '{TableName: $t, TimeToLiveSpecification: {AttributeName: .ttl_attribute, Enabled: true}}' functions/table.json)"
+  [[ "$(dynamodb_local_call "$endpoint" UpdateTimeToLive "$request")" == 200 ]] \
+    || die "enabling TTL on table $table failed: $(cat "$WORK/dynamodb-response.json")"
+  log "created table $table (TTL on $(jq -r .ttl_attribute functions/table.json))"
 }
 
 # start_api TABLE PORT [DATA_DIR] [DYNAMODB_URL] [ARCH]: AOT binaries + DynamoDB (Local unless
@@ -120,7 +126,7 @@ run_api() {
   dotnet "$WORK/emulator/Campaigns.Emulator.dll" --port "$port" --functions-dir "$functions" \
     --function-table functions/functions.json --openapi docs/openapi.yaml --max-concurrency "${MAX_CONCURRENCY:-4}" \
     --env TABLE_NAME="$table" --env AWS_ENDPOINT_URL_DYNAMODB="$DYNAMODB_ENDPOINT" --env AWS_REGION=eu-west-1 \
-    --env AWS_ACCESS_KEY_ID=local --env AWS_SECRET_ACCESS_KEY=local "${launcher[@]}" &
+    --env AWS_ACCESS_KEY_ID=local --env AWS_SECRET_ACCESS_KEY=local --env SMOKE_CALLER="$LOCAL_SMOKE_CALLER" "${launcher[@]}" &
   EMULATOR_PID=$!
   for i in $(seq 1 150); do
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return
