@@ -10,11 +10,12 @@ internal sealed class BenchOptions
 
     public IReadOnlyList<string> Functions { get; private set; } = ["list_campaigns", "get_campaign", "create_campaign", "update_campaign", "delete_campaign"];
 
+    /// <summary>aot, jit, floor and bound; with node when a <c>--node-dir</c> is given (./build.sh bench gives one when Node.js 20+ is on PATH).</summary>
     public IReadOnlyList<string> Variants { get; private set; } = ["aot", "jit", "floor", "bound"];
 
     public string OutputDirectory { get; private set; } = "docs/bench";
 
-    /// <summary>Folder per variant holding <c>&lt;function&gt;/bootstrap</c> (aot), <c>&lt;function&gt;/bootstrap.dll</c> (jit) or <c>bootstrap</c> (floor, bound).</summary>
+    /// <summary>Folder per variant holding <c>&lt;function&gt;/bootstrap</c> (aot), <c>&lt;function&gt;/bootstrap.dll</c> (jit), <c>&lt;function&gt;.mjs</c> (node) or <c>bootstrap</c> (floor, bound).</summary>
     public Dictionary<string, string> VariantDirectories { get; } = new(StringComparer.Ordinal);
 
     public string DynamoDbEndpoint { get; private set; } = string.Empty;
@@ -45,6 +46,7 @@ internal sealed class BenchOptions
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         var options = new BenchOptions();
+        bool variantsGiven = false;
         for (int i = 0; i < args.Count; i++)
         {
             string value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
@@ -53,12 +55,13 @@ internal sealed class BenchOptions
                 case "--cold": options.ColdRuns = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--warm": options.WarmRuns = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--functions": options.Functions = value.Split(',', StringSplitOptions.RemoveEmptyEntries); break;
-                case "--variants": options.Variants = value.Split(',', StringSplitOptions.RemoveEmptyEntries); break;
+                case "--variants": options.Variants = value.Split(',', StringSplitOptions.RemoveEmptyEntries); variantsGiven = true; break;
                 case "--out": options.OutputDirectory = value; break;
                 case "--aot-dir": options.VariantDirectories["aot"] = value; break;
                 case "--jit-dir": options.VariantDirectories["jit"] = value; break;
                 case "--floor-dir": options.VariantDirectories["floor"] = value; break;
                 case "--bound-dir": options.VariantDirectories["bound"] = value; break;
+                case "--node-dir": options.VariantDirectories["node"] = value; break;
                 case "--dynamodb-endpoint": options.DynamoDbEndpoint = value; break;
                 case "--function-dynamodb-endpoint": options.FunctionDynamoDbEndpoint = value; break;
                 case "--ca-file": options.CertificateFile = value; break;
@@ -69,6 +72,11 @@ internal sealed class BenchOptions
             }
 
             i++;
+        }
+
+        if (!variantsGiven && options.VariantDirectories.ContainsKey("node"))
+        {
+            options.Variants = ["aot", "jit", "node", "floor", "bound"];
         }
 
         if (options.ColdRuns < 1 || options.WarmRuns < 1 || options.DynamoDbEndpoint.Length == 0)

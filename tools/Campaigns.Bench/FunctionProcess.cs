@@ -36,6 +36,11 @@ internal sealed class FunctionProcess : IDisposable
             info.Environment[key] = value;
         }
 
+        foreach (var (key, value) in variant.RuntimeEnvironment(environment))
+        {
+            info.Environment[key] = value;
+        }
+
         info.Environment["AWS_LAMBDA_RUNTIME_API"] = "127.0.0.1:" + slot.Port;
         info.Environment["AWS_LAMBDA_FUNCTION_NAME"] = function;
         info.Environment["_HANDLER"] = "bootstrap";

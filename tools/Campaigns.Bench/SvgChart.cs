@@ -11,12 +11,15 @@ internal static class SvgChart
     private const int LabelWidth = 170;
     private const int BarHeight = 14;
     private const int GroupGap = 10;
-    private static readonly Dictionary<string, string> Colours = new() { ["aot"] = "#2b7bb9", ["jit"] = "#d9822b", ["floor"] = "#7a9a01", ["bound"] = "#8e6bb8" };
+    private static readonly Dictionary<string, string> Colours = new() { ["aot"] = "#2b7bb9", ["jit"] = "#d9822b", ["node"] = "#c2185b", ["floor"] = "#7a9a01", ["bound"] = "#8e6bb8" };
+
+    // The runtimes a user would choose between side by side (node beside jit), then the yardsticks.
+    private static readonly string[] Order = ["aot", "jit", "node", "floor", "bound"];
 
     public static string Render(IReadOnlyList<Summary> summaries)
     {
         var functions = summaries.Select(s => s.Function).Distinct().ToList();
-        var variants = summaries.Select(s => s.Variant).Distinct().ToList();
+        var variants = summaries.Select(s => s.Variant).Distinct().OrderBy(Rank).ToList();
         int panelHeight = 30 + (functions.Count * ((variants.Count * BarHeight) + GroupGap));
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{(2 * panelHeight) + 40}\" font-family=\"sans-serif\" font-size=\"11\">");
@@ -60,6 +63,8 @@ internal static class SvgChart
             y += GroupGap;
         }
     }
+
+    private static int Rank(string variant) => Array.IndexOf(Order, variant) is var rank && rank >= 0 ? rank : Order.Length;
 
     private static string Colour(string variant) => Colours.TryGetValue(variant, out string? colour) ? colour : "#888888";
 }
