@@ -10,6 +10,7 @@ public sealed class CommandLineTests
         var result = CommandLine.Parse(
         [
             "--port", "0", "--functions-dir", "artifacts/functions", "--function-table", "t.json", "--openapi", "docs/openapi.yaml",
+            "--docs", ".work/api-docs.html",
             "--env", "TABLE_NAME=campaigns", "--env", "AWS_ENDPOINT_URL_DYNAMODB=http://127.0.0.1:8000", "--timeout-seconds", "2.5",
             "--idle-seconds", "30", "--max-concurrency", "1", "--memory-mb", "512", "--log-format", "json",
             "--launcher", "qemu-aarch64",
@@ -20,6 +21,7 @@ public sealed class CommandLineTests
         options.FunctionsDirectory.ShouldBe("artifacts/functions");
         options.FunctionTablePath.ShouldBe("t.json");
         options.OpenApiPath.ShouldBe("docs/openapi.yaml");
+        options.DocsPath.ShouldBe(".work/api-docs.html");
         options.FunctionEnvironment["TABLE_NAME"].ShouldBe("campaigns");
         options.FunctionEnvironment["AWS_ENDPOINT_URL_DYNAMODB"].ShouldBe("http://127.0.0.1:8000");
         options.FunctionTimeout.ShouldBe(TimeSpan.FromSeconds(2.5));

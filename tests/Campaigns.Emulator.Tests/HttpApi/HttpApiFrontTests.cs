@@ -152,7 +152,7 @@ public sealed class HttpApiFrontTests : IDisposable
             [GetCampaign.Name] = invoker,
             [CreateCampaign.Name] = invoker,
         };
-        var front = new HttpApiFront(new Router([GetCampaign, CreateCampaign]), functions, new EmulatorLog(_log), TimeProvider.System, null);
+        var front = new HttpApiFront(new Router([GetCampaign, CreateCampaign]), functions, new EmulatorLog(_log), TimeProvider.System, LocalFiles.None);
         return (front, invoker);
     }
 }

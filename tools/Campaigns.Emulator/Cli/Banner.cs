@@ -24,6 +24,11 @@ internal static class Banner
             text.AppendLine(CultureInfo.InvariantCulture, $"  GET     /openapi.yaml                -> {options.OpenApiPath}");
         }
 
+        if (options.DocsPath is not null)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  GET     /docs                        -> {options.DocsPath}");
+        }
+
         if (host.Routes.Any(r => r.RequiresJwt))
         {
             text.AppendLine("WARNING: [JWT] routes decode the Bearer token's claims WITHOUT verifying it. Never expose this port.");

@@ -12,6 +12,7 @@ internal static class CommandLine
           --function-table FILE    the function table (default functions/functions.json)
           --port N                 HTTP API port on 127.0.0.1 (default 3000; 0 = any free port)
           --openapi FILE           serve FILE at /openapi.yaml
+          --docs FILE              serve FILE, an HTML page, at /docs (the contract's rendered reference)
           --env KEY=VALUE          environment for every function process (repeatable)
           --timeout-seconds S      function timeout (default 10)
           --idle-seconds S         kill processes idle this long (default 300)
@@ -62,6 +63,9 @@ internal static class CommandLine
                 return null;
             case "--openapi":
                 options.OpenApiPath = value;
+                return null;
+            case "--docs":
+                options.DocsPath = value;
                 return null;
             case "--port":
                 return Integer(value, 0, 65535, name, port => options.HttpPort = port);

@@ -135,7 +135,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             pools.ToDictionary(p => p.Key, p => (IFunctionInvoker)p.Value, StringComparer.Ordinal),
             log,
             time,
-            options.OpenApiPath);
+            new LocalFiles(options.OpenApiPath, options.DocsPath));
         dispatcher.Attach(new RequestWiring(
             front, pools.Values.SelectMany(p => p.Slots).ToDictionary(s => s.Port)));
         if (functions.Any(f => f.RequiresJwt))

@@ -52,6 +52,9 @@ public sealed class EmulatorOptions
     /// <summary>When set, this file is served at <c>/openapi.yaml</c>.</summary>
     public string? OpenApiPath { get; set; }
 
+    /// <summary>When set, this HTML page (the rendered reference of the contract) is served at <c>/docs</c>.</summary>
+    public string? DocsPath { get; set; }
+
     /// <summary>Function output, REPORT lines and the emulator's own log lines.</summary>
     public TextWriter Output { get; set; } = Console.Out;
 }

@@ -39,6 +39,11 @@ internal static class OptionsValidator
             throw new ArgumentException($"OpenAPI file '{options.OpenApiPath}' does not exist.", nameof(options));
         }
 
+        if (options.DocsPath is not null && !File.Exists(options.DocsPath))
+        {
+            throw new ArgumentException($"Docs page '{options.DocsPath}' does not exist.", nameof(options));
+        }
+
         ArgumentNullException.ThrowIfNull(options.Output, nameof(options.Output));
         ArgumentNullException.ThrowIfNull(options.FunctionEnvironment, nameof(options.FunctionEnvironment));
     }

@@ -9,38 +9,37 @@ namespace Campaigns.Emulator.HttpApi;
 /// <summary>The API Gateway HTTP API face: routing, the local JWT stand-in, the Lambda integration (payload 2.0).</summary>
 internal sealed class HttpApiFront
 {
-    private const string OpenApiRoute = "/openapi.yaml";
-
     private readonly Router _router;
     private readonly IReadOnlyDictionary<string, IFunctionInvoker> _functions;
     private readonly EmulatorLog _log;
     private readonly TimeProvider _time;
-    private readonly string? _openApiPath;
+    private readonly LocalFiles _localFiles;
 
     public HttpApiFront(
         Router router,
         IReadOnlyDictionary<string, IFunctionInvoker> functions,
         EmulatorLog log,
         TimeProvider time,
-        string? openApiPath)
+        LocalFiles localFiles)
     {
         ArgumentNullException.ThrowIfNull(router);
         ArgumentNullException.ThrowIfNull(functions);
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(localFiles);
         _router = router;
         _functions = functions;
         _log = log;
         _time = time;
-        _openApiPath = openApiPath;
+        _localFiles = localFiles;
     }
 
     public async Task HandleAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (_openApiPath is not null && context.Request.Path == OpenApiRoute && HttpMethods.IsGet(context.Request.Method))
+        if (_localFiles.Find(context.Request.Method, context.Request.Path.Value ?? string.Empty) is { } file)
         {
-            await ServeOpenApiAsync(context, _openApiPath);
+            await LocalFiles.ServeAsync(context, file);
             return;
         }
 
@@ -116,14 +115,5 @@ internal sealed class HttpApiFront
 
         _log.Line($"{functionName}: malformed Lambda proxy response: {mapping.Problem}");
         return GatewayResponses.InternalServerError;
-    }
-
-    private static async Task ServeOpenApiAsync(HttpContext context, string path)
-    {
-        // Read per request, so an edited contract shows without a restart.
-        var bytes = await File.ReadAllBytesAsync(path, context.RequestAborted);
-        context.Response.ContentType = "application/yaml";
-        context.Response.ContentLength = bytes.Length;
-        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
     }
 }
