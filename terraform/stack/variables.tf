@@ -142,11 +142,7 @@ variable "canary_weight" {
   description = "PROD's canary: the share of each function's live traffic (0.1 is 10 %) the new version gets while terraform/scripts/canary.sh watches its alarms, before it moves live to 100 %. 0 (DEV, SIT, or a PROD apply with skip-canary) moves live at once."
   default     = 0
 
-  validation {
-    condition     = var.canary_weight >= 0 && var.canary_weight < 1
-    error_message = "canary_weight is at least 0 (no canary) and below 1."
-  }
-
+  # Its range is the function module's validation.
   validation {
     condition     = var.canary_weight == 0 || var.environment == "prod"
     error_message = "Only PROD deploys through a canary: DEV and SIT move live at once, and nothing there would finish a canary."
@@ -157,4 +153,10 @@ variable "canary_from_versions" {
   type        = map(string)
   description = "Each function's live version before this apply, by function key (apply.yml passes what terraform/scripts/live-versions.sh recorded, functions that did not exist left out). A canary keeps live on these versions."
   default     = {}
+}
+
+variable "smoke_caller" {
+  type        = string
+  description = "The smoke check's identity: the sub of its client-credentials tokens, i.e. its client id (GitHub environment variable SMOKE_CLIENT_ID). The functions get it as SMOKE_CALLER, and only its SMOKE- campaigns carry a TTL; empty when the smoke check runs read-only."
+  default     = ""
 }

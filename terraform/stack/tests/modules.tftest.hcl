@@ -100,9 +100,10 @@ run "table_rejects_undeclared_index_key" {
     name                = "campaigns-test"
     deletion_protection = true
     schema = {
-      attributes = [{ name = "PK", type = "S" }, { name = "SK", type = "S" }]
-      hash_key   = "PK"
-      range_key  = "SK"
+      attributes    = [{ name = "PK", type = "S" }, { name = "SK", type = "S" }]
+      hash_key      = "PK"
+      range_key     = "SK"
+      ttl_attribute = "expiresAt"
       global_secondary_indexes = [{
         name = "CampaignsByStatusIndex", hash_key = "GSI1_PK", range_key = "GSI1_SK", projection_type = "ALL"
       }]
@@ -119,4 +120,14 @@ run "function_rejects_canary_from_an_alias" {
     canary_weight       = 0.1
   }
   expect_failures = [var.canary_from_version]
+}
+
+run "function_rejects_canary_of_all_traffic" {
+  command = plan
+  module { source = "../modules/function" }
+  variables {
+    canary_from_version = "7"
+    canary_weight       = 1
+  }
+  expect_failures = [var.canary_weight]
 }
