@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rolls a function back by moving its `live` alias (what the HTTP API invokes) to an earlier
-# published version. Nothing is rebuilt or redeployed, so it takes effect in seconds.
+# published version, with all of its traffic (a canary's routing is dropped). Nothing is rebuilt
+# or redeployed, so it takes effect in seconds.
 #
 # The next `terraform apply` of that environment moves the alias forward again to the version it
 # publishes: follow a rollback with a fix or a revert on main, promoted as usual.
@@ -17,7 +18,8 @@ Usage: terraform/scripts/rollback.sh <env> <function>|--all|--from FILE [--to VE
   --from FILE    every function back to the version recorded in FILE by live-versions.sh (those
                  recorded as null did not exist before and are left alone)
   --to VERSION   the version to point live at (default: the highest published version below the
-                 current one). Not with --all: version numbers differ between functions.
+                 current one; during a canary, the version live points to, without the new one).
+                 Not with --all: version numbers differ between functions.
   --region R     override the environment's region (read from terraform/environments/<env>.tfvars)
   --dry-run      print the AWS CLI calls instead of running them
 
@@ -81,14 +83,24 @@ done
 
 AWS=(aws --region "$REGION")
 
+# Every rollback also drops a canary's routing: afterwards live sends all of its traffic to the
+# target version.
+NO_ROUTING='{"AdditionalVersionWeights":{}}'
+
 rollback_one() {
-  local key="$1" name current target versions description
+  local key="$1" name alias current routing target versions description
   name="$(function_name "$ENVIRONMENT" "$key")"
-  current="$(capture "<current>" "${AWS[@]}" lambda get-alias --function-name "$name" --name live --query FunctionVersion --output text)"
+  alias="$(capture '{"FunctionVersion":"<current>"}' "${AWS[@]}" lambda get-alias --function-name "$name" --name live --output json)"
+  current="$(jq -r .FunctionVersion <<<"$alias")"
+  # During a canary: "(10% on 8)" after the version live points to.
+  routing="$(jq -r '.RoutingConfig.AdditionalVersionWeights // {} | to_entries | map(" (\(.value * 100 | round)% on \(.key))") | join("")' <<<"$alias")"
   if [[ -n "${RECORDED[$key]:-}" ]]; then
     target="${RECORDED[$key]}"
   elif [[ -n "$TO" ]]; then
     target="$TO"
+  elif [[ -n "$routing" ]]; then
+    # A canary is rolled back by dropping its new version: live keeps the version it points to.
+    target="$current"
   elif $DRY_RUN; then
     capture "" "${AWS[@]}" lambda list-versions-by-function --function-name "$name" --query 'Versions[].Version' --output text >/dev/null
     target="<highest version below current>"
@@ -97,13 +109,13 @@ rollback_one() {
     target="$(tr '\t' '\n' <<<"$versions" | awk -v current="$current" '$1 ~ /^[0-9]+$/ && $1 + 0 < current + 0 { if ($1 + 0 > best) best = $1 + 0 } END { if (best) print best }')"
     [[ -n "$target" ]] || die "$name: no published version below $current to roll back to"
   fi
-  if ! $DRY_RUN && [[ "$target" == "$current" ]]; then
+  if ! $DRY_RUN && [[ "$target" == "$current" && -z "$routing" ]]; then
     note "$name: live is already version $current"
     return
   fi
   description="$(capture "<description of the target version>" "${AWS[@]}" lambda get-function-configuration --function-name "$name" --qualifier "$target" --query Description --output text)"
-  run "${AWS[@]}" lambda update-alias --function-name "$name" --name live --function-version "$target" --query '[Name,FunctionVersion]' --output text >/dev/null
-  printf '%s: live %s -> %s (%s)%s\n' "$name" "$current" "$target" "$description" "$($DRY_RUN && echo ' [dry run]')"
+  run "${AWS[@]}" lambda update-alias --function-name "$name" --name live --function-version "$target" --routing-config "$NO_ROUTING" --query '[Name,FunctionVersion]' --output text >/dev/null
+  printf '%s: live %s%s -> %s (%s)%s\n' "$name" "$current" "$routing" "$target" "$description" "$($DRY_RUN && echo ' [dry run]')"
 }
 
 for key in "${TARGETS[@]}"; do

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
@@ -18,7 +18,7 @@ function sandbox(stubs = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "campaigns-scripts-"));
   const bin = path.join(dir, "bin");
   mkdirSync(bin);
-  for (const tool of ["bash", "jq", "sed", "awk", "head", "tail", "tr", "cut", "date", "mktemp", "rm", "seq", "sha256sum", "dirname", "basename", "cat", "sleep", "find"]) {
+  for (const tool of ["bash", "jq", "sed", "awk", "head", "tail", "tr", "cut", "date", "mktemp", "rm", "seq", "sha256sum", "dirname", "basename", "cat", "sleep", "find", "mkdir"]) {
     const found = spawnSync("bash", ["-c", `command -v ${tool}`], { encoding: "utf8" }).stdout.trim();
     if (found) writeFileSync(path.join(bin, tool), `#!/bin/sh\nexec ${found} "$@"\n`, { mode: 0o755 });
   }
@@ -30,28 +30,24 @@ function sandbox(stubs = {}) {
   return { dir, env, calls: () => readFileSync(env.LOG, "utf8").trim().split("\n") };
 }
 
+// A live alias as the AWS CLI stand-in keeps it (tests/policy/lib/fake-aws.sh).
+function writeAlias(box, name, alias) {
+  mkdirSync(path.join(box.dir, "aliases"), { recursive: true });
+  writeFileSync(path.join(box.dir, "aliases", `${name}.json`), JSON.stringify({ Name: "live", ...alias }));
+}
+
+function readAlias(box, name) {
+  const file = path.join(box.dir, "aliases", `${name}.json`);
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : { Name: "live", FunctionVersion: "5" };
+}
+
 function runScript(script, args, env) {
   return spawnSync(path.join(scripts, script), args, { cwd: repoRoot, env, encoding: "utf8", timeout: 60_000 });
 }
 
-// The AWS CLI stand-in: every live alias is on version 5, versions 1..6 exist (6 from an earlier
-// roll-forward that was itself rolled back), publish-version counts up from 10.
-const awsStub = `#!/bin/bash
-echo "aws $*" >>"$LOG"
-args=" $* "
-case "$args" in
-  *" lambda get-alias "*) echo 5 ;;
-  *" lambda list-versions-by-function "*) printf '$LATEST\\t1\\t2\\t3\\t4\\t5\\t6\\n' ;;
-  *" lambda get-function-configuration "*"--query Description"*) echo "Campaigns at 0123abc" ;;
-  *" lambda get-function-configuration "*) echo '{"TABLE_NAME": "campaigns-dev"}' ;;
-  *" lambda publish-version "*)
-    n=$(cat "$STATE/version" 2>/dev/null || echo 9); n=$((n + 1)); echo $n >"$STATE/version"; echo $n ;;
-  *" lambda invoke "*) echo 200 ;;
-  *" logs start-query "*) echo query-1 ;;
-  *" logs get-query-results "*)
-    printf '%s' '{"status":"Complete","results":[[{"field":"function","value":"campaigns-dev-get_campaign"},{"field":"coldStarts","value":"2"},{"field":"initP50","value":"141.2"},{"field":"initP90","value":"150.9"},{"field":"initP99","value":"152.3"},{"field":"initPlusDurationP50","value":"171.0"},{"field":"initPlusDurationP90","value":"180.2"},{"field":"initPlusDurationP99","value":"181.7"},{"field":"peakMemoryMB","value":"38"}]]}' ;;
-esac
-`;
+// The AWS CLI stand-in (see its header): aliases on version 5 unless a test or a call moved them,
+// alarms OK unless a test's scenario fires them.
+const awsStub = readFileSync(path.join(repoRoot, "tests/policy/lib/fake-aws.sh"), "utf8");
 const curlStub = `#!/bin/bash
 echo "curl $*" >>"$LOG"
 printf 200
@@ -63,7 +59,7 @@ describe("rollback.sh", () => {
     const result = runScript("rollback.sh", ["dev", "get_campaign"], box.env);
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /campaigns-dev-get_campaign: live 5 -> 4 \(Campaigns at 0123abc\)/);
-    assert.ok(box.calls().includes("aws --region eu-west-1 lambda update-alias --function-name campaigns-dev-get_campaign --name live --function-version 4 --query [Name,FunctionVersion] --output text"));
+    assert.ok(box.calls().includes('aws --region eu-west-1 lambda update-alias --function-name campaigns-dev-get_campaign --name live --function-version 4 --routing-config {"AdditionalVersionWeights":{}} --query [Name,FunctionVersion] --output text'));
   });
 
   it("rolls every function of prod back in af-south-1 with --all", () => {
@@ -91,6 +87,21 @@ describe("rollback.sh", () => {
     const updates = box.calls().filter((call) => call.includes("update-alias")).map((call) => call.match(/function-name (\S+) --name live --function-version (\d+)/).slice(1).join("@"));
     // get_campaign is already on 5, create_campaign was new: neither is touched.
     assert.deepEqual(updates, ["campaigns-dev-list_campaigns@3", "campaigns-dev-update_campaign@2", "campaigns-dev-delete_campaign@4"]);
+  });
+
+  it("drops a canary: live keeps its version with all of the traffic, also with --from a record of that version", () => {
+    const box = sandbox({ aws: awsStub });
+    const canary = { FunctionVersion: "7", RoutingConfig: { AdditionalVersionWeights: { 8: 0.1 } } };
+    writeAlias(box, "campaigns-prod-get_campaign", canary);
+    writeAlias(box, "campaigns-prod-list_campaigns", canary);
+    const result = runScript("rollback.sh", ["prod", "get_campaign"], box.env);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /campaigns-prod-get_campaign: live 7 \(10% on 8\) -> 7 /);
+    assert.deepEqual(readAlias(box, "campaigns-prod-get_campaign"), { Name: "live", FunctionVersion: "7" });
+    const record = path.join(box.dir, "live-before.json");
+    writeFileSync(record, JSON.stringify({ list_campaigns: "7" }));
+    assert.equal(runScript("rollback.sh", ["prod", "--from", record], box.env).status, 0);
+    assert.deepEqual(readAlias(box, "campaigns-prod-list_campaigns"), { Name: "live", FunctionVersion: "7" });
   });
 
   it("--from refuses a file that is not a record, and function names beside it", () => {
@@ -183,6 +194,96 @@ echo '{"ok":true,"checks":[{"name":"get a missing campaign -> 404","ok":true,"st
     const call = withToken.box.calls().find((c) => c.startsWith("smoke "));
     assert.match(call, /--token-command .*grant_type=client_credentials/);
     assert.ok(!call.includes("s3cret"), "the secret must not be on a command line");
+  });
+});
+
+describe("canary.sh", () => {
+  // PROD after an apply that published version 8 of every function: create_campaign is new (live
+  // moved at once), the others were on 7 and Terraform left live there with 10 % on 8.
+  const before = { list_campaigns: "7", get_campaign: "7", create_campaign: null, update_campaign: "7", delete_campaign: "7" };
+  const canaried = functionKeys.filter((key) => before[key] !== null);
+  const alarmsOf = (key) => [`campaigns-prod-${key}-errors`, `campaigns-prod-${key}-p99-duration`];
+  const fakeSleep = '#!/bin/bash\necho "sleep $*" >>"$LOG"\n';
+
+  function canaryBox({ record = before, alarmPolls = [], unknownAlarms = [], extraEnv = {} } = {}) {
+    const box = sandbox({ aws: awsStub, "fake-sleep": fakeSleep });
+    for (const key of functionKeys) {
+      const inCanary = record[key] !== null;
+      writeAlias(box, `campaigns-prod-${key}`, inCanary ? { FunctionVersion: record[key], RoutingConfig: { AdditionalVersionWeights: { 8: 0.1 } } } : { FunctionVersion: "8" });
+    }
+    const beforeFile = path.join(box.dir, "live-before.json");
+    writeFileSync(beforeFile, JSON.stringify(record));
+    const outputs = path.join(box.dir, "outputs.json");
+    writeFileSync(outputs, JSON.stringify({
+      function_versions: { value: Object.fromEntries(functionKeys.map((key) => [key, "8"])) },
+      canary_alarm_names: { value: Object.fromEntries(functionKeys.map((key) => [key, alarmsOf(key)])) },
+    }));
+    writeFileSync(path.join(box.dir, "alarm-polls"), alarmPolls.map((names) => names.join(" ")).join("\n") + "\n");
+    writeFileSync(path.join(box.dir, "unknown-alarms"), unknownAlarms.join(" "));
+    const env = { ...box.env, CANARY_SLEEP: path.join(box.dir, "bin", "fake-sleep"), GITHUB_STEP_SUMMARY: path.join(box.dir, "summary.md"), ...extraEnv };
+    const result = runScript("canary.sh", ["prod", "--before", beforeFile, "--outputs", outputs], env);
+    const calls = existsSync(box.env.LOG) ? box.calls() : [];
+    return {
+      result,
+      aliases: Object.fromEntries(functionKeys.map((key) => [key, readAlias(box, `campaigns-prod-${key}`)])),
+      looks: calls.filter((call) => call.includes("cloudwatch describe-alarms")),
+      sleeps: calls.filter((call) => call.startsWith("sleep ")).map((call) => Number(call.split(" ")[1])),
+      updates: calls.filter((call) => call.includes("update-alias")),
+      summary: () => readFileSync(env.GITHUB_STEP_SUMMARY, "utf8"),
+    };
+  }
+
+  it("without an alarm watches every canaried function's alarms for 5 minutes, then moves live to the new version with all of the traffic", () => {
+    const { result, aliases, looks, sleeps, updates, summary } = canaryBox();
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(Object.values(aliases), functionKeys.map(() => ({ Name: "live", FunctionVersion: "8" })));
+    // One look at the start and one after each 30 s wait.
+    assert.deepEqual(sleeps, Array(10).fill(30));
+    assert.equal(looks.length, 11);
+    assert.ok(looks.every((call) => call.startsWith("aws --region af-south-1 cloudwatch describe-alarms --alarm-names " + canaried.flatMap(alarmsOf).join(" ") + " ")));
+    // create_campaign was new: Terraform moved it at once and nothing touches it.
+    assert.deepEqual(updates.map((call) => call.match(/function-name (\S+) .*--function-version (\d+)/).slice(1).join("@")), canaried.map((key) => `campaigns-prod-${key}@8`));
+    assert.match(result.stderr, /campaigns-prod-get_campaign: canary, 10% on version 8, the rest on 7/);
+    assert.match(result.stderr, /canary 2:30 of 5:00: 8 alarms, 8 OK/);
+    assert.match(summary(), /Canary of PROD: passed/);
+  });
+
+  it("on an alarm during the watch puts every live alias back on its recorded version without routing and fails naming the alarm", () => {
+    const { result, aliases, looks, sleeps, updates, summary } = canaryBox({ alarmPolls: [[], [], [], ["campaigns-prod-get_campaign-errors"]] });
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stderr, /canary failed: campaigns-prod-get_campaign-errors is in ALARM \(Threshold Crossed.*\), at 1:30 of 5:00/);
+    for (const key of canaried) assert.deepEqual(aliases[key], { Name: "live", FunctionVersion: "7" }, key);
+    assert.deepEqual(aliases.create_campaign, { Name: "live", FunctionVersion: "8" });
+    // Stopped at the alarm, and never moved anything to 8.
+    assert.equal(looks.length, 4);
+    assert.deepEqual(sleeps, [30, 30, 30]);
+    assert.ok(!updates.some((call) => call.includes("--function-version 8")));
+    assert.match(summary(), /Canary of PROD: FAILED, rolled back[\s\S]*campaigns-prod-get_campaign-errors is in ALARM/);
+  });
+
+  it("on a first deploy goes straight to the new versions: nothing to watch, nothing to move", () => {
+    const { result, aliases, looks, sleeps, updates } = canaryBox({ record: Object.fromEntries(functionKeys.map((key) => [key, null])) });
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(Object.values(aliases), functionKeys.map(() => ({ Name: "live", FunctionVersion: "8" })));
+    assert.deepEqual([looks, sleeps, updates], [[], [], []]);
+    assert.match(result.stderr, /nothing to watch/);
+  });
+
+  it("rolls back when an alarm it should watch does not exist", () => {
+    const { result, aliases } = canaryBox({ unknownAlarms: ["campaigns-prod-delete_campaign-p99-duration"] });
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /no such alarm: campaigns-prod-delete_campaign-p99-duration/);
+    assert.deepEqual(aliases.delete_campaign, { Name: "live", FunctionVersion: "7" });
+  });
+
+  it("takes its duration and poll interval from CANARY_MINUTES and CANARY_POLL_SECONDS, and refuses a canary longer than the job", () => {
+    const { result, sleeps } = canaryBox({ extraEnv: { CANARY_MINUTES: "2", CANARY_POLL_SECONDS: "45" } });
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(sleeps, [45, 45, 30]);
+    const tooLong = canaryBox({ extraEnv: { CANARY_MINUTES: "60" } });
+    assert.equal(tooLong.result.status, 1);
+    assert.match(tooLong.result.stderr, /--minutes is a whole number from 1 to 30/);
+    assert.equal(tooLong.updates.length, 0);
   });
 });
 
