@@ -32,6 +32,7 @@ module "functions" {
   memory_size           = var.memory_size
   log_retention_days    = var.log_retention_days
   application_log_level = var.application_log_level
+  environment           = var.smoke_caller == "" ? {} : { SMOKE_CALLER = var.smoke_caller }
   canary_from_version   = lookup(var.canary_from_versions, each.key, null)
   canary_weight         = var.canary_weight
 }

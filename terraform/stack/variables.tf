@@ -154,3 +154,9 @@ variable "canary_from_versions" {
   description = "Each function's live version before this apply, by function key (apply.yml passes what terraform/scripts/live-versions.sh recorded, functions that did not exist left out). A canary keeps live on these versions."
   default     = {}
 }
+
+variable "smoke_caller" {
+  type        = string
+  description = "The smoke check's identity: the sub of its client-credentials tokens, i.e. its client id (GitHub environment variable SMOKE_CLIENT_ID). The functions get it as SMOKE_CALLER, and only its SMOKE- campaigns carry a TTL; empty when the smoke check runs read-only."
+  default     = ""
+}

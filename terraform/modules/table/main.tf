@@ -39,6 +39,13 @@ resource "aws_dynamodb_table" "this" {
     }
   }
 
+  # Items carrying the TTL attribute (epoch seconds) are deleted by DynamoDB after that time: only
+  # the deployment smoke check's own campaigns ever carry it, so they clean themselves up.
+  ttl {
+    attribute_name = var.schema.ttl_attribute
+    enabled        = true
+  }
+
   point_in_time_recovery {
     enabled = true
   }

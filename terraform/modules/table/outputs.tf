@@ -19,7 +19,7 @@ output "stream_arn" {
 }
 
 output "configuration" {
-  description = "Billing, protection and keys of the table and its indexes, as deployed."
+  description = "Billing, protection, TTL and keys of the table and its indexes, as deployed."
   value = {
     billing_mode           = aws_dynamodb_table.this.billing_mode
     point_in_time_recovery = aws_dynamodb_table.this.point_in_time_recovery[0].enabled
@@ -27,6 +27,7 @@ output "configuration" {
     encrypted              = aws_dynamodb_table.this.server_side_encryption[0].enabled
     hash_key               = aws_dynamodb_table.this.hash_key
     range_key              = aws_dynamodb_table.this.range_key
+    ttl                    = { for ttl in aws_dynamodb_table.this.ttl : ttl.attribute_name => ttl.enabled }
     indexes = {
       for index in aws_dynamodb_table.this.global_secondary_index : index.name => {
         projection_type = index.projection_type

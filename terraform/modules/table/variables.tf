@@ -9,8 +9,9 @@ variable "schema" {
       name = string
       type = string
     }))
-    hash_key  = string
-    range_key = string
+    hash_key      = string
+    range_key     = string
+    ttl_attribute = string
     global_secondary_indexes = list(object({
       name            = string
       hash_key        = string
@@ -18,7 +19,7 @@ variable "schema" {
       projection_type = string
     }))
   })
-  description = "Key schema decoded from functions/table.json: attribute definitions, table keys and global secondary indexes."
+  description = "Key schema decoded from functions/table.json: attribute definitions, table keys, the TTL attribute and global secondary indexes."
 
   validation {
     condition = alltrue(flatten([

@@ -100,9 +100,10 @@ run "table_rejects_undeclared_index_key" {
     name                = "campaigns-test"
     deletion_protection = true
     schema = {
-      attributes = [{ name = "PK", type = "S" }, { name = "SK", type = "S" }]
-      hash_key   = "PK"
-      range_key  = "SK"
+      attributes    = [{ name = "PK", type = "S" }, { name = "SK", type = "S" }]
+      hash_key      = "PK"
+      range_key     = "SK"
+      ttl_attribute = "expiresAt"
       global_secondary_indexes = [{
         name = "CampaignsByStatusIndex", hash_key = "GSI1_PK", range_key = "GSI1_SK", projection_type = "ALL"
       }]

@@ -70,6 +70,7 @@ variables {
   artifact_sha  = "0123456789abcdef0123456789abcdef01234567"
   jwt_issuer    = "https://login.example.com/"
   jwt_audience  = ["campaigns-api"]
+  smoke_caller  = "smoke-client-id"
 }
 
 run "environment" {
@@ -137,6 +138,22 @@ run "functions" {
   assert {
     condition     = alltrue([for fn in module.functions : fn.configuration.environment["TABLE_NAME"] == module.table.name])
     error_message = "Environment: every function gets the table's name as TABLE_NAME."
+  }
+
+  assert {
+    condition     = alltrue([for fn in module.functions : lookup(fn.configuration.environment, "SMOKE_CALLER", null) == var.smoke_caller])
+    error_message = "Environment: every function gets the smoke check's identity as SMOKE_CALLER, so that only its SMOKE- campaigns expire."
+  }
+}
+
+run "without_smoke_identity" {
+  command = plan
+
+  variables { smoke_caller = "" }
+
+  assert {
+    condition     = alltrue([for fn in module.functions : !contains(keys(fn.configuration.environment), "SMOKE_CALLER")])
+    error_message = "Environment: without a smoke identity no function gets SMOKE_CALLER, so no campaign ever expires."
   }
 }
 
@@ -263,6 +280,11 @@ run "table" {
       CampaignsByStatusIndex = { projection_type = "ALL", keys = { HASH = "GSI1_PK", RANGE = "GSI1_SK" } }
     }
     error_message = "Table: one index, CampaignsByStatusIndex, keyed by key_schema GSI1_PK (HASH) and GSI1_SK (RANGE), projecting all attributes."
+  }
+
+  assert {
+    condition     = module.table.configuration.ttl == { expiresAt = true }
+    error_message = "Table: TTL enabled on expiresAt, the attribute only smoke-check campaigns carry."
   }
 }
 
