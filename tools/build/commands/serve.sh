@@ -7,7 +7,8 @@ Usage: ./build.sh serve [--port N] [--persist DIR] [--dynamodb-endpoint URL] [--
 
 AOT-builds the five functions for this machine, starts DynamoDB Local (in memory unless --persist),
 creates the table from functions/table.json and serves the API through the local Lambda emulator
-(Runtime API + HTTP API front). Ctrl-C stops every child process.
+(Runtime API + HTTP API front), with the contract at /openapi.yaml and its reference, rendered
+offline by Redocly, at /docs. Ctrl-C stops every child process.
 
   --port N                 HTTP port (default 3000)
   --persist DIR            keep DynamoDB Local's data in DIR
@@ -36,6 +37,7 @@ cmd_serve() {
   cat >&2 <<BANNER
 
   Campaigns API: http://127.0.0.1:$port   (OpenAPI: http://127.0.0.1:$port/openapi.yaml)
+  API reference: http://127.0.0.1:$port/docs
   DynamoDB:      $DYNAMODB_ENDPOINT (table $table)
 
   Try:

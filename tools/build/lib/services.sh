@@ -112,19 +112,21 @@ start_api() {
 
 # run_api TABLE PORT FUNCTIONS_DIR [DATA_DIR] [DYNAMODB_URL] [LAUNCHER]: the emulator on PORT in
 # front of functions already published in FUNCTIONS_DIR (<name>/bootstrap), over DynamoDB (Local
-# unless given) and the table, in the background; EMULATOR_PID is its process.
+# unless given) and the table, in the background, with the contract at /openapi.yaml and its
+# rendered reference at /docs; EMULATOR_PID is its process.
 run_api() {
   local table="$1" port="$2" functions="$3" data_dir="${4:-}" launcher=() i
   [[ -n "${6:-}" ]] && launcher=(--launcher "$6")
   mkdir -p "$WORK"
   log "building the emulator"
   dotnet build tools/Campaigns.Emulator -c Release -o "$WORK/emulator" -nologo -v:quiet -clp:NoSummary >&2 || die "emulator build failed"
+  build_api_docs "$WORK/api-docs.html"
   stop_children_on_exit
   DYNAMODB_ENDPOINT="${5:-${DYNAMODB_ENDPOINT:-}}"
   start_dynamodb_local "$data_dir"
   ensure_table "$DYNAMODB_ENDPOINT" "$table"
   dotnet "$WORK/emulator/Campaigns.Emulator.dll" --port "$port" --functions-dir "$functions" \
-    --function-table functions/functions.json --openapi docs/openapi.yaml --max-concurrency "${MAX_CONCURRENCY:-4}" \
+    --function-table functions/functions.json --openapi docs/openapi.yaml --docs "$WORK/api-docs.html" --max-concurrency "${MAX_CONCURRENCY:-4}" \
     --env TABLE_NAME="$table" --env AWS_ENDPOINT_URL_DYNAMODB="$DYNAMODB_ENDPOINT" --env AWS_REGION=eu-west-1 \
     --env AWS_ACCESS_KEY_ID=local --env AWS_SECRET_ACCESS_KEY=local --env SMOKE_CALLER="$LOCAL_SMOKE_CALLER" "${launcher[@]}" &
   EMULATOR_PID=$!
