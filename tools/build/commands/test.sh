@@ -9,7 +9,8 @@ Usage: ./build.sh test [--framework F]
 Formatting, OpenAPI and workflow lint, the policy and provider stand-in tests, ./build.sh terraform,
 the AOT publish of the five functions with warnings as errors, then every .NET test project (unit,
 DynamoDB Local integration, emulator and end-to-end against those binaries), the smoke check
-(./build.sh smoke) against those binaries served locally; on an x64 machine the
+(./build.sh smoke) against those binaries served locally and, on the same API, the browser check
+of its /docs page (headless Chromium: apt-get install chromium); on an x64 machine the
 end-to-end suite again on the arm64 zips (cross-compiled, run under qemu-aarch64); the build tools'
 tests, line coverage (at least 85%) and known-vulnerable packages. Ends with one line
 "N passed, N failed".
@@ -69,8 +70,9 @@ run_arm64_end_to_end() {
 }
 
 # The smoke check (./build.sh smoke) against the local API on a free port, in front of the functions
-# published above: read-only, then with a token through the write lifecycle. Its checks count in
-# the totals through its JUnit files.
+# published above: read-only, then with a token through the write lifecycle; then the browser check
+# of the API reference that API serves at /docs. Their checks count in the totals through their
+# JUnit files.
 run_smoke_check() {
   local results="$1" functions="$2" port status=0
   port="$(free_port)"
@@ -80,8 +82,18 @@ run_smoke_check() {
   # Locally the emulator decodes the JWT without verifying it: {"alg":"none"}.{"sub":"smoke"}.
   node tools/smoke/smoke.mjs --url "http://127.0.0.1:$port" --token eyJhbGciOiJub25lIn0.eyJzdWIiOiJzbW9rZSJ9.x \
     --junit "$results/smoke.xml" >&2 || status=1
+  run_docs_check "$results" "$port" || status=1
   stop_api
   return "$status"
+}
+
+# The API reference at /docs in headless Chromium (tests/browser): it renders the contract and
+# loads nothing from any host but 127.0.0.1. The page is kept as docs.png beside the results.
+run_docs_check() {
+  log "API reference in headless Chromium (node --test tests/browser) on port $2"
+  CAMPAIGNS_API_URL="http://127.0.0.1:$2" CAMPAIGNS_DOCS_SCREENSHOT="$1/docs.png" \
+    node --test --test-reporter=dot --test-reporter-destination=stderr \
+    --test-reporter=junit --test-reporter-destination="$1/browser.xml" tests/browser/*.test.mjs
 }
 
 run_tool_tests() {
