@@ -58,7 +58,6 @@ jq -e '(.function_versions.value | type) == "object" and (.canary_alarm_names.va
 REGION="${REGION:-$(environment_region "$ENVIRONMENT")}"
 AWS=(aws --region "$REGION")
 read -r -a SLEEP <<<"${CANARY_SLEEP:-sleep}"
-NO_ROUTING='{"AdditionalVersionWeights":{}}'
 TOTAL=$((MINUTES * 60))
 
 summary() { if [[ -n "${GITHUB_STEP_SUMMARY:-}" ]]; then cat >>"$GITHUB_STEP_SUMMARY"; else cat >&2; fi; }

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Shared by rollback.sh, coldstart.sh and verify-artifacts.sh (sourced, not run).
+# Shared by the scripts of terraform/scripts (sourced, not run).
 # Function names, regions and routes come from the same files Terraform reads, so the scripts
 # cannot disagree with what was deployed.
 
@@ -29,6 +29,10 @@ environment_region() {
 }
 
 function_keys() { jq -r 'keys_unsorted[]' "$FUNCTIONS_JSON"; }
+
+# update-alias --routing-config that drops a canary's routing, so that the alias's version gets all
+# of its traffic (without it, update-alias keeps the routing it had).
+NO_ROUTING='{"AdditionalVersionWeights":{}}'
 
 # Lambda function name of a function key; the same rule as name_prefix in terraform/stack/main.tf.
 function_name() { printf 'campaigns-%s-%s\n' "$1" "$2"; }

@@ -83,10 +83,6 @@ done
 
 AWS=(aws --region "$REGION")
 
-# Every rollback also drops a canary's routing: afterwards live sends all of its traffic to the
-# target version.
-NO_ROUTING='{"AdditionalVersionWeights":{}}'
-
 rollback_one() {
   local key="$1" name alias current routing target versions description
   name="$(function_name "$ENVIRONMENT" "$key")"
@@ -114,6 +110,7 @@ rollback_one() {
     return
   fi
   description="$(capture "<description of the target version>" "${AWS[@]}" lambda get-function-configuration --function-name "$name" --qualifier "$target" --query Description --output text)"
+  # Also drops a canary's routing: afterwards live sends all of its traffic to the target.
   run "${AWS[@]}" lambda update-alias --function-name "$name" --name live --function-version "$target" --routing-config "$NO_ROUTING" --query '[Name,FunctionVersion]' --output text >/dev/null
   printf '%s: live %s%s -> %s (%s)%s\n' "$name" "$current" "$routing" "$target" "$description" "$($DRY_RUN && echo ' [dry run]')"
 }
