@@ -39,13 +39,14 @@ public sealed class VariantTests
     {
         var environment = new Dictionary<string, string> { ["SSL_CERT_FILE"] = "/tmp/bench-ca.pem" };
 
-        new Variant("node", Directory).RuntimeEnvironment(environment).ShouldBe(new Dictionary<string, string> { ["NODE_EXTRA_CA_CERTS"] = "/tmp/bench-ca.pem" });
+        new Variant("node", Directory).RuntimeEnvironment(environment)["NODE_EXTRA_CA_CERTS"].ShouldBe("/tmp/bench-ca.pem");
     }
 
     [Fact]
-    public void RuntimeEnvironment_ForNodeWithoutACaFile_AddsNothing()
+    public void RuntimeEnvironment_ForNodeWithoutACaFile_OnlySilencesTheSdksVersionNotice()
     {
-        new Variant("node", Directory).RuntimeEnvironment(new Dictionary<string, string>()).ShouldBeEmpty();
+        new Variant("node", Directory).RuntimeEnvironment(new Dictionary<string, string>())
+            .ShouldBe(new Dictionary<string, string> { ["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] = "true" });
     }
 
     [Fact]

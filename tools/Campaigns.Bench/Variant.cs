@@ -24,11 +24,24 @@ internal sealed record Variant(string Name, string Directory)
     };
 
     /// <summary>
-    /// What the variant's runtime needs on top of the bench's environment for functions. Node.js trusts its
-    /// own CA list, not SSL_CERT_FILE: the bench's CA (--tls) reaches it as NODE_EXTRA_CA_CERTS.
+    /// What the variant's runtime needs on top of the bench's environment for functions. For node: Node.js
+    /// trusts its own CA list, not SSL_CERT_FILE, so the bench's CA (--tls) goes in NODE_EXTRA_CA_CERTS; and
+    /// the SDK's notice that later versions will need a newer Node.js, which it prints at every start, is
+    /// switched off so that it does not drown the bench's output.
     /// </summary>
-    public Dictionary<string, string> RuntimeEnvironment(IReadOnlyDictionary<string, string> environment) =>
-        Name == "node" && environment.TryGetValue("SSL_CERT_FILE", out string? authority)
-            ? new() { ["NODE_EXTRA_CA_CERTS"] = authority }
-            : [];
+    public Dictionary<string, string> RuntimeEnvironment(IReadOnlyDictionary<string, string> environment)
+    {
+        if (Name != "node")
+        {
+            return [];
+        }
+
+        var added = new Dictionary<string, string> { ["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] = "true" };
+        if (environment.TryGetValue("SSL_CERT_FILE", out string? authority))
+        {
+            added["NODE_EXTRA_CA_CERTS"] = authority;
+        }
+
+        return added;
+    }
 }
