@@ -11,13 +11,13 @@ internal static class BenchCommand
     {
         var options = BenchOptions.Parse(args);
         var variants = options.Variants.Select(name => new Variant(name, options.VariantDirectories.TryGetValue(name, out string? dir) ? dir : throw new ArgumentException($"--{name}-dir is required"))).ToList();
+        var packaged = options.ZipsDirectory is { } zipsDirectory ? PackagedZips.Load(zipsDirectory) : null;
         string runId = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
         var workload = new Workload(runId);
         await using var table = new BenchTable(options.DynamoDbEndpoint, "bench-" + runId);
         await table.CreateAndSeedAsync(workload, Workload.DeletePoolSize(options.ColdRuns, options.WarmRuns, variants.Count));
 
-        // The table is seeded over plain HTTP; with --tls the functions, and so the round trips the warm
-        // budget compares against, go through the terminator.
+        // The table is seeded over plain HTTP; with --tls the functions go through the terminator.
         await using var tls = options.Tls == TlsMode.Off ? null : LocalTls.Start(options.Tls, options.DynamoDbEndpoint);
         if (tls is not null)
         {
@@ -25,7 +25,6 @@ internal static class BenchCommand
             Console.Error.WriteLine($"tls {options.TlsLabel}: functions call {tls.Endpoint}, SSL_CERT_FILE={tls.CertificateFile}");
         }
 
-        using var probe = tls is null ? table.Probe() : table.Probe(tls.Endpoint, tls.AuthorityPem);
         List<BenchSlot> slots = [.. Enumerable.Range(0, Math.Max(1, options.Functions.Count * variants.Count)).Select(_ => new BenchSlot())];
         await using var server = await RuntimeApiServer.StartAsync(slots);
         for (int i = 0; i < slots.Count; i++)
@@ -33,9 +32,8 @@ internal static class BenchCommand
             slots[i].Port = server.Ports[i];
         }
 
-        var runner = new BenchRunner(options, slots, workload, probe, FunctionEnvironment(options, table.Name));
+        var runner = new BenchRunner(options, slots, workload, FunctionEnvironment(options, table.Name));
         await runner.RunAsync(variants);
-        var roundTrips = probe.P50();
 
         var summaries = (from function in options.Functions
                          from variant in variants
@@ -48,8 +46,10 @@ internal static class BenchCommand
                              new FileInfo(variant.BinaryPath(function)).Length,
                              LambdaZip.SizeOf(variant.BinaryPath(function)))).ToList();
         string timestamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        var run = new RunRecord(timestamp, Git("rev-parse HEAD"), options.AotFramework, Machine(), options, roundTrips, runner.Cold, runner.Warm, summaries);
+        var zips = ZipFigures.For(summaries, packaged, ZipFigures.HostArchitecture());
+        var run = new RunRecord(timestamp, Git("rev-parse HEAD"), options.AotFramework, Machine(), options, zips, runner.Cold, runner.Warm, summaries);
         Write(run, options.OutputDirectory);
+        run.TailWarnings().ForEach(warning => Console.Error.WriteLine("warning: " + warning.Message));
         return summaries.Sum(s => s.Failures) == 0 ? 0 : 3;
     }
 
@@ -61,7 +61,13 @@ internal static class BenchCommand
         File.WriteAllText(Path.Combine(outputDirectory, "latest.svg"), SvgChart.Render(run.Summaries));
         string markdown = MarkdownReport.Build(run, "bench/latest.svg");
         File.WriteAllText(Path.Combine(results, run.Timestamp + ".md"), markdown.Replace("bench/latest.svg", "../latest.svg", StringComparison.Ordinal));
-        MarkdownReport.Refresh(Path.Combine(outputDirectory, "..", "performance.md"), markdown);
+        // docs/bench refreshes docs/performance.md; a run written elsewhere (--out) leaves every document alone.
+        string document = Path.Combine(outputDirectory, "..", "performance.md");
+        if (File.Exists(document))
+        {
+            MarkdownReport.Refresh(document, markdown);
+        }
+
         Console.WriteLine(markdown);
     }
 

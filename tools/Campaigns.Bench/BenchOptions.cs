@@ -18,6 +18,12 @@ internal sealed class BenchOptions
     /// <summary>Folder per variant holding <c>&lt;function&gt;/bootstrap</c> (aot), <c>&lt;function&gt;/bootstrap.dll</c> (jit), <c>&lt;function&gt;.mjs</c> (node) or <c>bootstrap</c> (floor, bound).</summary>
     public Dictionary<string, string> VariantDirectories { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Packaged zips (a folder ./build.sh package wrote) whose sizes the budget's zip line reads, if any.</summary>
+    public string? ZipsDirectory { get; private set; }
+
+    /// <summary>The aot binaries were unzipped from <see cref="ZipsDirectory"/> rather than published for this run.</summary>
+    public bool AotFromZips { get; private set; }
+
     public string DynamoDbEndpoint { get; private set; } = string.Empty;
 
     /// <summary>What the functions should call instead of <see cref="DynamoDbEndpoint"/> (a TLS terminator in front of it), if anything.</summary>
@@ -62,6 +68,8 @@ internal sealed class BenchOptions
                 case "--floor-dir": options.VariantDirectories["floor"] = value; break;
                 case "--bound-dir": options.VariantDirectories["bound"] = value; break;
                 case "--node-dir": options.VariantDirectories["node"] = value; break;
+                case "--zips": options.ZipsDirectory = value; options.AotFromZips = true; break;
+                case "--arm64-zips": options.ZipsDirectory = value; break;
                 case "--dynamodb-endpoint": options.DynamoDbEndpoint = value; break;
                 case "--function-dynamodb-endpoint": options.FunctionDynamoDbEndpoint = value; break;
                 case "--ca-file": options.CertificateFile = value; break;

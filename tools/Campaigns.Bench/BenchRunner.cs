@@ -6,11 +6,10 @@ namespace Campaigns.Bench;
 /// Runs the measurements interleaved (run by run, function by function, variant by variant) so drift
 /// of the machine hits every variant alike.
 /// </summary>
-internal sealed class BenchRunner(BenchOptions options, IReadOnlyList<BenchSlot> slots, Workload workload, RoundTripProbe roundTrips, IReadOnlyDictionary<string, string> environment)
+internal sealed class BenchRunner(BenchOptions options, IReadOnlyList<BenchSlot> slots, Workload workload, IReadOnlyDictionary<string, string> environment)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private const int WarmBlock = 10;
-    private const int RoundTripWarmUp = 20;
     private int _requestSequence;
 
     public List<ColdSample> Cold { get; } = [];
@@ -29,27 +28,28 @@ internal sealed class BenchRunner(BenchOptions options, IReadOnlyList<BenchSlot>
         {
             foreach (var variant in variants)
             {
-                await ColdOnceAsync(function, variant, slot);
+                await ColdOnceAsync(function, variant, slot, run: 0);
             }
         }
 
-        for (int run = 0; run < options.ColdRuns; run++)
+        for (int run = 1; run <= options.ColdRuns; run++)
         {
             foreach (string function in options.Functions)
             {
                 foreach (var variant in variants)
                 {
-                    Cold.Add(await ColdOnceAsync(function, variant, slot));
+                    Cold.Add(await ColdOnceAsync(function, variant, slot, run));
                 }
             }
 
-            Console.Error.WriteLine($"cold run {run + 1}/{options.ColdRuns} done");
+            Console.Error.WriteLine($"cold run {run}/{options.ColdRuns} done");
         }
 
         await WarmAsync(variants);
     }
 
-    private async Task<ColdSample> ColdOnceAsync(string function, Variant variant, BenchSlot slot)
+    /// <summary>One cold start; <paramref name="run"/> numbers the cold runs from 1 (0: the discarded start).</summary>
+    private async Task<ColdSample> ColdOnceAsync(string function, Variant variant, BenchSlot slot, int run)
     {
         slot.Reset();
         using var process = FunctionProcess.Start(variant, function, slot, environment);
@@ -58,6 +58,7 @@ internal sealed class BenchRunner(BenchOptions options, IReadOnlyList<BenchSlot>
         var invocation = await InvokeAsync(slot, function);
         double totalCpu = process.CpuMilliseconds();
         return new ColdSample(
+            run,
             function,
             variant.Name,
             Stats.Milliseconds(process.StartedAt, initEnd),
@@ -83,14 +84,6 @@ internal sealed class BenchRunner(BenchOptions options, IReadOnlyList<BenchSlot>
                 await InvokeAsync(comboSlots[i], combos[i].function); // the cold one, not counted
             }
 
-            foreach (string function in options.Functions)
-            {
-                for (int k = 0; k < RoundTripWarmUp; k++)
-                {
-                    await roundTrips.CallAsync(function, record: false);
-                }
-            }
-
             for (int done = 0; done < options.WarmRuns; done += WarmBlock)
             {
                 for (int i = 0; i < combos.Count; i++)
@@ -101,16 +94,9 @@ internal sealed class BenchRunner(BenchOptions options, IReadOnlyList<BenchSlot>
                         Warm.Add(new WarmSample(combos[i].function, combos[i].variant.Name, Stats.Milliseconds(invocation.HandedAt, invocation.CompletedAt), Succeeded(invocation)));
                     }
                 }
-
-                foreach (string function in options.Functions)
-                {
-                    for (int k = 0; k < Math.Min(WarmBlock, options.WarmRuns - done); k++)
-                    {
-                        await roundTrips.CallAsync(function, record: true);
-                    }
-                }
             }
 
+            // VmHWM is the high-water mark: read now, it covers every warm invocation just made.
             for (int i = 0; i < combos.Count; i++)
             {
                 WarmPeakRssMb[(combos[i].function, combos[i].variant.Name)] = processes[i].PeakRssMb();

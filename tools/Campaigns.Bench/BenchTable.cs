@@ -8,13 +8,11 @@ namespace Campaigns.Bench;
 /// <summary>A table of the production schema, seeded so that every benchmarked request does real work.</summary>
 internal sealed class BenchTable(string endpoint, string name) : IAsyncDisposable
 {
-    private readonly AmazonDynamoDBClient _client = Client(endpoint, null);
+    private readonly AmazonDynamoDBClient _client = new(
+        new BasicAWSCredentials("local", "local"),
+        new AmazonDynamoDBConfig { ServiceURL = endpoint, AuthenticationRegion = "eu-west-1" });
 
     public string Name { get; } = name;
-
-    private static AmazonDynamoDBClient Client(string endpoint, HttpClientFactory? httpClients) => new(
-        new BasicAWSCredentials("local", "local"),
-        new AmazonDynamoDBConfig { ServiceURL = endpoint, AuthenticationRegion = "eu-west-1", HttpClientFactory = httpClients });
 
     public async Task CreateAndSeedAsync(Workload workload, int deletePool)
     {
@@ -28,13 +26,6 @@ internal sealed class BenchTable(string endpoint, string name) : IAsyncDisposabl
             await Task.WhenAll(batch.Select(code => store.TryCreateAsync(Samples.Campaign(code, toDate: new DateOnly(2099, 12, 31)), default)));
         }
     }
-
-    /// <summary>Round trips through this process's own client of the table.</summary>
-    public RoundTripProbe Probe() => new(_client, Name, "BR-" + Name[^6..].ToUpperInvariant(), ownsClient: false);
-
-    /// <summary>Round trips through another endpoint of this table (the TLS terminator), trusting the given CA.</summary>
-    public RoundTripProbe Probe(string otherEndpoint, string authorityPem) =>
-        new(Client(otherEndpoint, new AuthorityHttpClientFactory(authorityPem)), Name, "BT-" + Name[^6..].ToUpperInvariant(), ownsClient: true);
 
     public async ValueTask DisposeAsync()
     {

@@ -19,19 +19,48 @@ internal static class JsonReport
         w.WriteNumber("warmRuns", run.Options.WarmRuns);
         w.WriteNumber("memorySizeMb", run.Options.MemorySizeMb);
         w.WriteString("tls", run.Options.TlsLabel);
-        w.WriteStartObject("dynamoDbRoundTripP50Ms");
-        foreach (var (function, ms) in run.DynamoRoundTripMs)
+        w.WriteStartObject("zips");
+        foreach (var (function, zip) in run.Zips)
         {
-            w.WriteNumber(function, ms);
+            w.WriteStartObject(function);
+            w.WriteNumber("bytes", zip.Bytes);
+            w.WriteString("architecture", zip.Architecture);
+            w.WriteString("origin", zip.Origin);
+            w.WriteEndObject();
         }
 
         w.WriteEndObject();
-        w.WriteStartArray("summaries");
-        foreach (var s in run.Summaries)
+        Objects(w, "budget", run.Budget(), line =>
         {
-            w.WriteStartObject();
+            w.WriteString("function", line.Function);
+            w.WriteString("rule", line.Rule);
+            w.WriteString("measured", line.Measured);
+            w.WritePropertyName("met");
+            if (line.Met is { } met)
+            {
+                w.WriteBooleanValue(met);
+            }
+            else
+            {
+                w.WriteNullValue();
+            }
+        });
+        Objects(w, "coldTailWarnings", run.TailWarnings(), warning =>
+        {
+            w.WriteString("function", warning.Function);
+            w.WriteString("variant", warning.Variant);
+            w.WriteNumber("coldSamples", warning.Samples);
+            w.WriteNumber("coldTotalP50Ms", warning.P50);
+            w.WriteNumber("coldTotalP99Ms", warning.P99);
+            w.WriteStartArray("outlierRuns");
+            warning.Outliers.ToList().ForEach(outlier => w.WriteNumberValue(outlier.Run));
+            w.WriteEndArray();
+        });
+        Objects(w, "summaries", run.Summaries, s =>
+        {
             w.WriteString("function", s.Function);
             w.WriteString("variant", s.Variant);
+            w.WriteNumber("coldSamples", s.ColdSamples);
             w.WriteNumber("coldTotalP50Ms", s.ColdP50);
             w.WriteNumber("coldTotalP99Ms", s.ColdP99);
             w.WriteNumber("initP50Ms", s.InitP50);
@@ -46,14 +75,10 @@ internal static class JsonReport
             w.WriteNumber("binaryBytes", s.BinaryBytes);
             w.WriteNumber("zipBytes", s.ZipBytes);
             w.WriteNumber("failures", s.Failures);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("cold");
-        foreach (var c in run.Cold)
+        });
+        Objects(w, "cold", run.Cold, c =>
         {
-            w.WriteStartObject();
+            w.WriteNumber("run", c.Run);
             w.WriteString("function", c.Function);
             w.WriteString("variant", c.Variant);
             w.WriteNumber("initMs", c.InitMs);
@@ -62,22 +87,28 @@ internal static class JsonReport
             w.WriteNumber("firstInvocationCpuMs", c.FirstInvocationCpuMs);
             w.WriteNumber("peakRssMb", c.PeakRssMb);
             w.WriteBoolean("succeeded", c.Succeeded);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("warm");
-        foreach (var sample in run.Warm)
+        });
+        Objects(w, "warm", run.Warm, sample =>
         {
-            w.WriteStartObject();
             w.WriteString("function", sample.Function);
             w.WriteString("variant", sample.Variant);
             w.WriteNumber("durationMs", sample.DurationMs);
             w.WriteBoolean("succeeded", sample.Succeeded);
+        });
+        w.WriteEndObject();
+    }
+
+    /// <summary>An array property holding one object per item, its properties written by <paramref name="properties"/>.</summary>
+    private static void Objects<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Action<T> properties)
+    {
+        w.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            w.WriteStartObject();
+            properties(item);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
-        w.WriteEndObject();
     }
 }

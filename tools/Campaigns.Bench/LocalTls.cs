@@ -19,8 +19,6 @@ internal sealed class LocalTls : IAsyncDisposable
 
     public string Endpoint => _terminator.Endpoint;
 
-    public string AuthorityPem => _certificates.AuthorityPem;
-
     public string CertificateFile => _trust.CertificateFile;
 
     public string CertificateDirectory => _trust.CertificateDirectory;

@@ -11,43 +11,72 @@ internal static class MarkdownReport
     public static string Build(RunRecord run, string chartFile)
     {
         var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Run `{run.Timestamp}` at `{run.GitSha[..Math.Min(12, run.GitSha.Length)]}` on {run.Machine}; aot, floor and bound built for {run.AotFramework}, jit on net{Environment.Version.ToString(2)}; {run.Options.ColdRuns} cold starts and {run.Options.WarmRuns} warm invocations per function and variant; DynamoDB Local round trip p50 of each function's call from a warm client, timed between the warm invocations{(run.Options.TlsLabel == "off" ? "" : " through the TLS terminator")}: {string.Join(", ", run.DynamoRoundTripMs.Select(p => $"{p.Key} {F(p.Value)} ms"))}; {TlsPhrase(run.Options)}.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Run `{run.Timestamp}` at `{run.GitSha[..Math.Min(12, run.GitSha.Length)]}` on {run.Machine}; {(run.Options.AotFromZips ? $"aot unzipped from the packaged zips in {run.Options.ZipsDirectory}, floor and bound" : "aot, floor and bound")} built for {run.AotFramework}, jit on net{Environment.Version.ToString(2)}; {run.Options.ColdRuns} cold starts and {run.Options.WarmRuns} warm invocations per function and variant; {TlsPhrase(run.Options)}.");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"![Cold start and warm latency per function and variant]({chartFile})");
         md.AppendLine();
-        md.AppendLine("| Function | Variant | Cold total p50 | p99 | Init p50 | First invocation p50 | Init CPU | First-invocation CPU | Projected first invocation @256 MB | Warm p50 | p90 | p99 | Peak RSS | Binary | Zip | Failures |");
-        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| Function | Variant | Cold total p50 | p99 | n | Init p50 | First invocation p50 | Init CPU | First-invocation CPU | Projected first invocation @256 MB | Warm p50 | p90 | p99 | Peak RSS | Binary | Zip | Failures |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var s in run.Summaries)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Function} | {s.Variant} | {F(s.ColdP50)} | {F(s.ColdP99)} | {F(s.InitP50)} | {F(s.FirstP50)} | {F(s.InitCpuP50)} | {F(s.FirstCpuP50)} | {F(s.ProjectedFirstAt256Ms)} | {F(s.WarmP50)} | {F(s.WarmP90)} | {F(s.WarmP99)} | {F(s.PeakRssMb)} MB | {s.BinaryBytes / 1e6:0.00} MB | {s.ZipBytes / 1e6:0.00} MB | {s.Failures} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Function} | {s.Variant} | {F(s.ColdP50)} | {F(s.ColdP99)} | {s.ColdSamples} | {F(s.InitP50)} | {F(s.FirstP50)} | {F(s.InitCpuP50)} | {F(s.FirstCpuP50)} | {F(s.ProjectedFirstAt256Ms)} | {F(s.WarmP50)} | {F(s.WarmP90)} | {F(s.WarmP99)} | {F(s.PeakRssMb)} MB | {s.BinaryBytes / 1e6:0.00} MB | {s.ZipBytes / 1e6:0.00} MB | {s.Failures} |");
         }
 
         md.AppendLine();
-        md.AppendLine("Times in ms. Cold total = init (spawn → first `next`) + first invocation (event handed over → response posted). CPU = all threads, from `/proc/<pid>/task/*/schedstat`.");
+        md.AppendLine("Times in ms. Cold total = init (spawn → first `next`) + first invocation (event handed over → response posted); n = cold starts measured. CPU = all threads, from `/proc/<pid>/task/*/schedstat`. Peak RSS = the highest VmHWM of any process of the function and variant, the warm one read after all its invocations.");
+        AppendTails(md, run.TailWarnings());
         md.AppendLine();
         md.AppendLine("| Budget | Measured | Met |");
         md.AppendLine("|---|---|---|");
-        foreach (var (rule, measured, met) in Budget.Evaluate(run.Summaries, run.DynamoRoundTripMs))
+        foreach (var line in run.Budget())
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {rule} | {measured} | {(met ? "yes" : "**no**")} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {line.Function}: {line.Rule} | {line.Measured} | {Verdict(line.Met)} |");
         }
 
-        var headroom = Headroom.Evaluate(run.Summaries);
-        if (headroom.Count > 0)
-        {
-            md.AppendLine();
-            md.AppendLine("bound makes only the function's own DynamoDB call, without the SDK, the model or a warm-up request: jit ÷ bound is what a function doing nothing but that call reaches in this run, and aot − bound what the SDK and the code add, cold and warm (p50s).");
-            md.AppendLine();
-            md.AppendLine("| Function | jit ÷ aot | jit ÷ bound | aot − bound, cold (ms) | aot − bound, warm (ms) |");
-            md.AppendLine("|---|---:|---:|---:|---:|");
-            foreach (var h in headroom)
-            {
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {h.Function} | {h.JitOverAot:0.0} | {h.JitOverBound:0.0} | {F(h.ColdAotMinusBoundMs)} | {F(h.WarmAotMinusBoundMs)} |");
-            }
-        }
-
+        AppendRatios(md, ColdRatios.Evaluate(run.Summaries));
         return md.ToString();
     }
+
+    private static void AppendTails(StringBuilder md, List<TailWarning> warnings)
+    {
+        if (warnings.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"**Cold tails over {TailWarning.Factor:0} × p50**: a p99 from a few starts far from the rest; the runs named are in the JSON's `cold` samples.");
+        md.AppendLine();
+        foreach (var warning in warnings)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- {warning.Message}");
+        }
+    }
+
+    private static void AppendRatios(StringBuilder md, (List<string> Variants, List<(string Function, List<double> OverAot)> Rows) ratios)
+    {
+        if (ratios.Variants.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine();
+        md.AppendLine("Cold total p50 over aot's, for the record (not budget lines: these ratios move with the machine):");
+        md.AppendLine();
+        md.AppendLine("| Function | " + string.Join(" | ", ratios.Variants.Select(v => v + " ÷ aot")) + " |");
+        md.AppendLine("|---|" + string.Concat(ratios.Variants.Select(_ => "---:|")));
+        foreach (var (function, overAot) in ratios.Rows)
+        {
+            md.AppendLine($"| {function} | " + string.Join(" | ", overAot.Select(r => double.IsNaN(r) ? "–" : r.ToString("0.0", CultureInfo.InvariantCulture))) + " |");
+        }
+    }
+
+    private static string Verdict(bool? met) => met switch
+    {
+        true => "yes",
+        false => "**no**",
+        null => "not decided",
+    };
 
     /// <summary>Replaces the text between the markers of docs/performance.md, keeping the hand-written rest.</summary>
     public static void Refresh(string documentPath, string generated)

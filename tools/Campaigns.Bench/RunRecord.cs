@@ -7,7 +7,12 @@ internal sealed record RunRecord(
     string AotFramework,
     string Machine,
     BenchOptions Options,
-    IReadOnlyDictionary<string, double> DynamoRoundTripMs,
+    IReadOnlyDictionary<string, ZipFigure> Zips,
     IReadOnlyList<ColdSample> Cold,
     IReadOnlyList<WarmSample> Warm,
-    IReadOnlyList<Summary> Summaries);
+    IReadOnlyList<Summary> Summaries)
+{
+    public List<BudgetLine> Budget() => Bench.Budget.Evaluate(Summaries, Options.WarmRuns, Zips);
+
+    public List<TailWarning> TailWarnings() => TailWarning.Find(Cold);
+}

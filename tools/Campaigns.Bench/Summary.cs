@@ -4,6 +4,7 @@ namespace Campaigns.Bench;
 internal sealed record Summary(
     string Function,
     string Variant,
+    int ColdSamples,
     double ColdP50,
     double ColdP99,
     double InitP50,
@@ -22,8 +23,14 @@ internal sealed record Summary(
     /// A 256 MB function gets about 256/1769 of a vCPU once init is over (Lambda allots one full vCPU
     /// at 1,769 MB), so CPU-bound first-invocation work stretches by that ratio there.
     /// </summary>
-    public double ProjectedFirstAt256Ms => FirstCpuP50 * 1769.0 / 256.0;
+    public double ProjectedFirstAt256Ms => ProjectAt256Mb(FirstCpuP50);
 
+    public static double ProjectAt256Mb(double cpuMs) => cpuMs * 1769.0 / 256.0;
+
+    /// <summary>
+    /// <paramref name="warmRss"/> is the warm process's peak, read after all its invocations; the result's
+    /// peak RSS is the highest of that and every cold start's.
+    /// </summary>
     public static Summary Of(string function, string variant, IReadOnlyList<ColdSample> cold, IReadOnlyList<WarmSample> warm, double warmRss, long binary, long zip)
     {
         var c = cold.Where(s => s.Function == function && s.Variant == variant).ToList();
@@ -31,6 +38,7 @@ internal sealed record Summary(
         return new Summary(
             function,
             variant,
+            c.Count,
             Stats.Percentile(c.Select(s => s.TotalMs), 50),
             Stats.Percentile(c.Select(s => s.TotalMs), 99),
             Stats.Percentile(c.Select(s => s.InitMs), 50),
