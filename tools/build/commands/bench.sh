@@ -5,12 +5,22 @@ usage_bench() {
   cat <<'USAGE'
 Usage: ./build.sh bench [--cold N] [--warm N] [--functions a,b] [--variants aot,jit,node,floor,bound]
                         [--out DIR] [--tls off|minimal|bundle] [--arch A] [--framework F]
+                        [--zips DIR | --arm64-zips DIR]
 
 Cold-start and warm benchmark of the real binaries (aot, jit, node, floor and bound side by side) over
 DynamoDB Local; writes docs/bench/results/<timestamp>.md (and the raw <timestamp>.json, which git
 ignores) and refreshes docs/performance.md.
 
-  --cold N (20), --warm N (200), --functions a,b, --variants aot,jit,floor,bound, --out DIR (docs/bench)
+  --cold N (20), --warm N (200), --functions a,b, --variants aot,jit,floor,bound
+  --out DIR (docs/bench): the reports go to DIR/results/; DIR/../performance.md is refreshed only
+      where it exists (docs/bench → docs/performance.md), so a run elsewhere leaves the docs alone
+  --zips DIR: aot is the bootstraps unzipped from the zips ./build.sh package wrote in DIR (this
+      machine's architecture, e.g. the container-built artifacts/arm64 on an arm64 machine) instead
+      of a publish for this run; floor and bound are built for the zips' framework; the budget's zip
+      line reads those zips
+  --arm64-zips DIR: the budget's zip line reads the arm64 zips in DIR (default: artifacts/arm64 when
+      it exists and this machine is not arm64; without any, the line shows this machine's zip and
+      stays undecided)
   --arch A: only this machine's own architecture; the bench refuses emulation
   --tls off|bundle|minimal (off): bundle and minimal put a local TLS terminator in front of DynamoDB
       Local, the functions trusting the system CA bundle plus a bench CA, or the bench CA alone
@@ -21,11 +31,16 @@ note otherwise.
 USAGE
 }
 
+# zips_manifest DIR FIELD: one field of the manifest.json that ./build.sh package writes beside its zips
+# (need_zips DIR first: a die inside $(...) would only end the subshell).
+zips_manifest() { jq -r --arg f "$2" '.[$f]' "$1/manifest.json"; }
+need_zips() { [[ -f "$1/manifest.json" ]] || die "no $1/manifest.json: pass a folder that ./build.sh package wrote (artifacts/<arch>)"; }
+
 # node_major: the major version of the Node.js on PATH, 0 when there is none.
 node_major() { command -v node >/dev/null && node -p 'process.versions.node.split(".")[0]' || echo 0; }
 
 cmd_bench() {
-  local variants="" node_dir node_args=() arch framework name jit_dir floor_dir bound_dir bench_args=()
+  local variants="" node_dir node_args=() arch framework name aot_dir jit_dir floor_dir bound_dir zips="" arm64_zips="" bench_args=() zip_args=()
   while [[ $# -gt 0 ]]; do
     case "$1" in
       --framework) need_value "$@"; FRAMEWORK="$2"; shift 2 ;;
@@ -36,13 +51,36 @@ cmd_bench() {
         shift 2 ;;
       --variants) need_value "$@"; variants="$2"; bench_args+=("$1" "$2"); shift 2 ;;
       --cold|--warm|--functions|--out|--tls) need_value "$@"; bench_args+=("$1" "$2"); shift 2 ;;
+      --zips) need_value "$@"; zips="$2"; shift 2 ;;
+      --arm64-zips) need_value "$@"; arm64_zips="$2"; shift 2 ;;
       *) usage_bench >&2; die "unknown option for bench: $1" ;;
     esac
   done
   arch="$(host_arch)"
   mkdir -p "$WORK"
-  framework="$(host_aot_framework)"
-  publish_all "$framework" "$arch"
+  if [[ -n "$zips" ]]; then
+    [[ -z "$arm64_zips" ]] || die "--zips and --arm64-zips exclude each other: with --zips the zip line reads those zips"
+    need_zips "$zips"
+    [[ "$(zips_manifest "$zips" architecture)" == "$arch" ]] || die "the zips in $zips are $(zips_manifest "$zips" architecture): the bench measures only this machine's own architecture ($arch)"
+    framework="$(resolve_aot_framework "$(zips_manifest "$zips" framework)" "$arch" no)"
+    aot_dir="$WORK/bench-aot-zips"
+    log "aot: the bootstraps of the zips in $zips ($(zips_manifest "$zips" builder) build, $framework)"
+    unzip_functions "$zips" "$aot_dir"
+    zip_args=(--zips "$zips")
+  else
+    if [[ -z "$arm64_zips" && "$arch" != arm64 && -f artifacts/arm64/manifest.json ]]; then
+      arm64_zips=artifacts/arm64
+      log "the budget's zip line reads artifacts/arm64 ($(zips_manifest "$arm64_zips" builder) build of $(zips_manifest "$arm64_zips" commit))"
+    fi
+    if [[ -n "$arm64_zips" ]]; then
+      need_zips "$arm64_zips"
+      [[ "$(zips_manifest "$arm64_zips" architecture)" == arm64 ]] || die "--arm64-zips $arm64_zips: its manifest says $(zips_manifest "$arm64_zips" architecture)"
+      zip_args=(--arm64-zips "$arm64_zips")
+    fi
+    framework="$(host_aot_framework)"
+    publish_all "$framework" "$arch"
+    aot_dir="$(functions_dir "$framework" "$arch")"
+  fi
   jit_dir="$WORK/publish/jit-$PRODUCTION_FRAMEWORK"
   for name in $(function_names); do
     log "JIT publish: $name ($PRODUCTION_FRAMEWORK, framework-dependent)"
@@ -74,6 +112,7 @@ cmd_bench() {
   dotnet build tools/Campaigns.Bench -c Release -o "$WORK/bench" -nologo -v:quiet -clp:NoSummary >&2 || die "bench build failed"
   stop_children_on_exit
   start_dynamodb_local
-  dotnet "$WORK/bench/Campaigns.Bench.dll" --aot-dir "$(functions_dir "$framework" "$arch")" --jit-dir "$jit_dir" \
-    --floor-dir "$floor_dir" --bound-dir "$bound_dir" "${node_args[@]}" --dynamodb-endpoint "$DYNAMODB_ENDPOINT" --aot-framework "$framework" "${bench_args[@]}"
+  dotnet "$WORK/bench/Campaigns.Bench.dll" --aot-dir "$aot_dir" --jit-dir "$jit_dir" \
+    --floor-dir "$floor_dir" --bound-dir "$bound_dir" "${node_args[@]}" --dynamodb-endpoint "$DYNAMODB_ENDPOINT" --aot-framework "$framework" \
+    "${zip_args[@]}" "${bench_args[@]}"
 }

@@ -15,6 +15,18 @@ need_value() { [[ $# -ge 2 && -n "$2" ]] || die "$1 needs a value (see ./build.s
 function_names() { jq -r 'keys_unsorted[]' functions/functions.json; }
 function_project() { jq -r --arg n "$1" '.[$n].project' functions/functions.json; }
 
+# unzip_functions ZIP_DIR DEST: each function's zip from ZIP_DIR/<name>.zip unpacked into DEST/<name>/,
+# the bytes that ship (not rebuilt); DEST is emptied first.
+unzip_functions() {
+  local zips="$1" dest="$2" name
+  rm -rf "$dest"
+  for name in $(function_names); do
+    [[ -f "$zips/$name.zip" ]] || die "no $name.zip in $zips"
+    mkdir -p "$dest/$name"
+    unzip -q "$zips/$name.zip" -d "$dest/$name" || die "unzipping $zips/$name.zip failed"
+  done
+}
+
 host_arch() {
   case "$(uname -m)" in
     x86_64) echo x64 ;;

@@ -7,15 +7,10 @@
 # $DYNAMODB_ENDPOINT, each bootstrap started by LAUNCHER when given (qemu-aarch64). Writes
 # RESULTS_DIR/end-to-end-<zip folder name>.trx.
 end_to_end_on_zips() {
-  local zips="$1" results="$2" launcher="${3:-}" functions name label
+  local zips="$1" results="$2" launcher="${3:-}" functions label
   label="$(basename "$zips")"
   functions="$WORK/end-to-end-$label"
-  rm -rf "$functions"
-  for name in $(function_names); do
-    [[ -f "$zips/$name.zip" ]] || die "no $name.zip in $zips"
-    mkdir -p "$functions/$name"
-    unzip -q "$zips/$name.zip" -d "$functions/$name" || die "unzipping $zips/$name.zip failed"
-  done
+  unzip_functions "$zips" "$functions"
   log "end-to-end tests on the zips in $zips${launcher:+, each bootstrap under $launcher}"
   CAMPAIGNS_FUNCTIONS_DIR="$functions" CAMPAIGNS_FUNCTION_LAUNCHER="$launcher" \
     dotnet test tests/Campaigns.EndToEnd.Tests -p:CampaignsFramework="${FRAMEWORK:-$PRODUCTION_FRAMEWORK}" \
