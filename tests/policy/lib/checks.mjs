@@ -148,8 +148,13 @@ export function queryViolations(tree) {
 
 // --- GitHub workflows (line-based: the workflows are simple, block-style YAML) -----------------------------
 
-// Jobs that may mint an OIDC token: apply.yml's job, and the jobs that call it.
-export const ID_TOKEN_JOBS = { "deploy.yml": ["deploy-dev"], "promote.yml": ["promote"], "apply.yml": ["apply"] };
+// Jobs that may mint an OIDC token: apply.yml's job, and the jobs that call it. Every workflow named
+// here is held to the rules below; one with no such job lists none.
+export const ID_TOKEN_JOBS = { "deploy.yml": ["deploy-dev"], "promote.yml": ["promote"], "apply.yml": ["apply"], "bench.yml": [] };
+
+// Workflows that measure and report: they must never stand between a change and its merge.
+export const OFF_MERGE_WORKFLOWS = ["bench.yml"];
+const MERGE_EVENTS = ["pull_request", "pull_request_target", "push", "merge_group"];
 
 export function workflowViolations(tree) {
   const v = collect();
@@ -199,6 +204,26 @@ export function workflowViolations(tree) {
     for (const name of allowed) {
       if (!jobs.has(name)) v.add(`${rel}: job ${name} is missing`);
     }
+    if (OFF_MERGE_WORKFLOWS.includes(file)) {
+      for (const event of triggers(lines)) {
+        if (MERGE_EVENTS.includes(event)) v.add(`${rel}: must not run on ${event} (it measures; it never gates a merge)`);
+      }
+    }
   }
   return v.list;
+}
+
+// The events under `on:`, in its block form (two-space keys) or inline (`on: push`, `on: [push, pull_request]`).
+function triggers(lines) {
+  const at = lines.findIndex((l) => /^on:/.test(l));
+  if (at < 0) return [];
+  const inline = lines[at].replace(/^on:\s*/, "").replace(/#.*$/, "").trim();
+  if (inline) return inline.replace(/[[\]]/g, "").split(",").map((e) => e.trim()).filter(Boolean);
+  const events = [];
+  for (const line of lines.slice(at + 1)) {
+    if (/^\S/.test(line)) break;
+    const key = /^ {2}([\w-]+):/.exec(line);
+    if (key) events.push(key[1]);
+  }
+  return events;
 }
