@@ -5,7 +5,7 @@ namespace Campaigns.EndToEnd.Tests;
 
 /// <summary>
 /// The zip-size budget, checked on the arm64 binaries this run drives: Lambda receives each function as a
-/// zip of its bootstrap, compressed like ./build.sh package does.
+/// zip of its bootstrap, as ./build.sh package writes it.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 public sealed class ArtifactSizeTests
@@ -28,8 +28,11 @@ public sealed class ArtifactSizeTests
     {
         string binary = Path.Combine(ApiFixture.FunctionsDirectory(), function, "bootstrap");
 
-        long zipBytes = LambdaZip.SizeOf(binary);
+        // The zip that ships when the suite runs on packaged zips (./build.sh test's arm64 leg, package.yml);
+        // otherwise a zip of the binary at .NET's smallest deflate, which packaging's 7-Zip encoder beats.
+        string? shipped = Environment.GetEnvironmentVariable("CAMPAIGNS_ZIPS_DIR") is { Length: > 0 } zips ? Path.Combine(zips, function + ".zip") : null;
+        long zipBytes = shipped is null ? LambdaZip.SizeOf(binary) : new FileInfo(shipped).Length;
 
-        zipBytes.ShouldBeLessThanOrEqualTo(LambdaZip.Arm64BudgetBytes, $"{function}: zip of {new FileInfo(binary).Length:N0} bytes of bootstrap");
+        zipBytes.ShouldBeLessThanOrEqualTo(LambdaZip.Arm64BudgetBytes, $"{function}: {shipped ?? "a zip"} of {new FileInfo(binary).Length:N0} bytes of bootstrap");
     }
 }

@@ -12,10 +12,18 @@ import zipfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCRIPT = os.path.abspath(os.path.join(HERE, "..", "..", "tools", "package", "zip_reproducible.py"))
 UNZIP = shutil.which("unzip")
+SEVEN_ZIP = shutil.which("7zz") or shutil.which("7z")
 
 
-def run(*args):
-    return subprocess.run([sys.executable, SCRIPT, *args], capture_output=True, text=True)
+def run(*args, env=None):
+    return subprocess.run([sys.executable, SCRIPT, *args], capture_output=True, text=True, env=env)
+
+
+def without_7zip():
+    """An environment whose PATH holds python and unzip but no 7-Zip."""
+    bin_dir = tempfile.mkdtemp(prefix="zip-path-")
+    os.symlink(sys.executable, os.path.join(bin_dir, "python3"))
+    return dict(os.environ, PATH=bin_dir)
 
 
 class ZipReproducible(unittest.TestCase):
@@ -93,7 +101,35 @@ class ZipReproducible(unittest.TestCase):
         result = run(out, source)
         with open(out, "rb") as handle:
             data = handle.read()
-        self.assertEqual(result.stdout.split(), [out, str(len(data)), hashlib.sha256(data).hexdigest()])
+        self.assertEqual(result.stdout.split(), [out, str(len(data)), hashlib.sha256(data).hexdigest(), "7zip" if SEVEN_ZIP else "zlib"])
+
+    @unittest.skipUnless(SEVEN_ZIP, "needs 7-Zip (apt-get install 7zip; .ci/run installs it)")
+    def test_7zip_stream_is_smaller_than_zlib_and_inflates_to_the_input(self):
+        # Text-like, repetitive and binary parts: where 7-Zip's encoder finds longer matches than zlib's.
+        data = b"".join(b"%08d campaign CAMPAIGN#%d METADATA\n" % (i, i % 97) for i in range(20000)) + bytes(range(256)) * 200
+        source = self.file("bootstrap", data=data)
+        out_7z, seven = self.zip("7z.zip", source)
+        out_zlib = os.path.join(self.tmp, "zlib.zip")
+        self.assertEqual(run(out_zlib, source, "--compressor", "zlib").returncode, 0)
+        self.assertLess(len(seven), os.path.getsize(out_zlib))
+        with zipfile.ZipFile(out_7z) as archive:
+            self.assertIsNone(archive.testzip())
+            self.assertEqual(archive.read("bootstrap"), data)
+
+    def test_auto_without_7zip_uses_zlib_and_says_so(self):
+        out = os.path.join(self.tmp, "a.zip")
+        result = run(out, self.file("bootstrap"), env=without_7zip())
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout.split()[-1], "zlib")
+        with zipfile.ZipFile(out) as archive:
+            self.assertEqual(archive.read("bootstrap"), self.payload)
+
+    def test_7zip_required_but_missing_fails_without_output(self):
+        out = os.path.join(self.tmp, "a.zip")
+        result = run(out, self.file("bootstrap"), "--compressor", "7zip", env=without_7zip())
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("7-Zip (7zz or 7z) is not on PATH", result.stderr)
+        self.assertFalse(os.path.exists(out))
 
     def test_overwrites_and_creates_the_folder(self):
         out = os.path.join(self.tmp, "deep", "er", "a.zip")
