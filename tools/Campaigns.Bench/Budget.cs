@@ -84,9 +84,12 @@ internal static class Budget
         }
 
         string size = $"{zip.Bytes / 1e6:0.000} MB ({zip.Origin})";
-        return zip.Architecture == "arm64"
-            ? new BudgetLine(function, rule, size, zip.Bytes <= LambdaZip.Arm64BudgetBytes)
-            : new BudgetLine(function, rule, $"no arm64 zip in this run; {zip.Architecture} zip {size}", null);
+        return (zip.Architecture, zip.Packaged) switch
+        {
+            ("arm64", true) => new BudgetLine(function, rule, size, zip.Bytes <= LambdaZip.Arm64BudgetBytes),
+            (_, true) => new BudgetLine(function, rule, $"no arm64 zip in this run; {zip.Architecture} zip {size}", null),
+            _ => new BudgetLine(function, rule, $"no packaged zip in this run; {zip.Architecture} {size}", null),
+        };
     }
 
     private static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);

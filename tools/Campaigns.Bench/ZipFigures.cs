@@ -6,13 +6,14 @@ namespace Campaigns.Bench;
 internal static class ZipFigures
 {
     /// <summary>
-    /// The packaged zips when the run was given them (--zips), otherwise the zip of this run's own aot
-    /// binary, compressed as package compresses it, on this machine's architecture.
+    /// The packaged zips when the run was given them (--zips, --arm64-zips), otherwise a zip of this run's
+    /// own aot binary at .NET's smallest deflate, on this machine's architecture: a figure, not the zip that
+    /// ships (packaging deflates with 7-Zip's encoder), so it never decides the line.
     /// </summary>
     public static Dictionary<string, ZipFigure> For(IEnumerable<Summary> summaries, PackagedZips? packaged, string hostArchitecture) =>
         summaries.Where(s => s.Variant == "aot").ToDictionary(
             s => s.Function,
-            s => packaged?.For(s.Function) ?? new ZipFigure(s.ZipBytes, hostArchitecture, "this run's aot binary"),
+            s => packaged?.For(s.Function) ?? new ZipFigure(s.ZipBytes, hostArchitecture, "this run's aot binary, not a packaged zip", Packaged: false),
             StringComparer.Ordinal);
 
     /// <summary>This machine's architecture as package and Lambda name it.</summary>

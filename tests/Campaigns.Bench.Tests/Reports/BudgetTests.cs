@@ -101,6 +101,17 @@ public sealed class BudgetTests
     }
 
     [Fact]
+    public void Evaluate_WithAnArm64ZipThatWasNotPackaged_LeavesTheZipLineUndecided()
+    {
+        var zips = new Dictionary<string, ZipFigure> { [Figures.Function] = new ZipFigure(4_600_000, "arm64", "this run's aot binary, not a packaged zip", Packaged: false) };
+
+        var line = Line("arm64 zip", [Figures.Of("aot")], zips: zips);
+
+        line.Met.ShouldBeNull();
+        line.Measured.ShouldContain("no packaged zip in this run");
+    }
+
+    [Fact]
     public void Evaluate_WithOnlyAnX64Zip_LeavesTheZipLineUndecidedAndNamesTheArchitecture()
     {
         var line = Line("arm64 zip", [Figures.Of("aot")], zips: Figures.Zip(4_000_000, "x64"));

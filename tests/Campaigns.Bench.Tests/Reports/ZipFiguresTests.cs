@@ -24,7 +24,7 @@ public sealed class ZipFiguresTests : IDisposable
     {
         var zip = ZipFigures.For([Figures.Of("aot", zipBytes: 4_750_000), Figures.Of("bound", zipBytes: 2_700_000)], null, "x64")[Figures.Function];
 
-        zip.ShouldBe(new ZipFigure(4_750_000, "x64", "this run's aot binary"));
+        zip.ShouldBe(new ZipFigure(4_750_000, "x64", "this run's aot binary, not a packaged zip", Packaged: false));
     }
 
     [Fact]
