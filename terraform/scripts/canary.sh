@@ -60,7 +60,6 @@ AWS=(aws --region "$REGION")
 read -r -a SLEEP <<<"${CANARY_SLEEP:-sleep}"
 TOTAL=$((MINUTES * 60))
 
-summary() { if [[ -n "${GITHUB_STEP_SUMMARY:-}" ]]; then cat >>"$GITHUB_STEP_SUMMARY"; else cat >&2; fi; }
 clock() { printf '%d:%02d' $(($1 / 60)) $(($1 % 60)); }
 
 # fail REASON: every live alias back to its recorded version, and exit 1 naming the reason.
@@ -117,9 +116,14 @@ done
 
 # look: one look at the alarms; fails the canary on an alarm in ALARM, missing or unreadable.
 look() {
-  local elapsed="$1" answer firing missing states
-  answer="$("${AWS[@]}" cloudwatch describe-alarms --alarm-names "${ALARMS[@]}" --output json 2>&1)" \
-    || fail "the alarms could not be read at $(clock "$elapsed"): $answer"
+  local elapsed="$1" answer firing missing states errors
+  # stderr apart: a CLI warning mixed into the JSON would make every jq below fail without a rollback.
+  errors="$(mktemp)"
+  answer="$("${AWS[@]}" cloudwatch describe-alarms --alarm-names "${ALARMS[@]}" --output json 2>"$errors")" \
+    || fail "the alarms could not be read at $(clock "$elapsed"): $(cat "$errors")"
+  rm -f "$errors"
+  jq -e '.MetricAlarms | type == "array"' >/dev/null 2>&1 <<<"$answer" \
+    || fail "the alarms could not be read at $(clock "$elapsed"): not a describe-alarms answer: ${answer:0:300}"
   firing="$(jq -r '[.MetricAlarms[] | select(.StateValue == "ALARM") | "\(.AlarmName) is in ALARM (\(.StateReason))"] | join("; ")' <<<"$answer")"
   [[ -z "$firing" ]] || fail "$firing, at $(clock "$elapsed") of $(clock "$TOTAL")"
   missing="$(jq -r --args '[.MetricAlarms[].AlarmName] as $found | [$ARGS.positional[] | select(. as $n | $found | index($n) | not)] | join(", ")' "${ALARMS[@]}" <<<"$answer")"
@@ -128,6 +132,8 @@ look() {
   note "canary $(clock "$elapsed") of $(clock "$TOTAL"): ${#ALARMS[@]} alarms, $states"
 }
 
+# A cancelled job or a timeout must not leave PROD split between two versions.
+trap 'fail "the canary was interrupted (cancelled or timed out)"' INT TERM
 note "watching ${#ALARMS[@]} alarms of ${#CANARIED[@]} functions for $(clock "$TOTAL"), every ${POLL}s: ${ALARMS[*]}"
 elapsed=0
 look "$elapsed"

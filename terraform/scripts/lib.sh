@@ -13,6 +13,8 @@ exec 3>&1
 
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 note() { printf '%s\n' "$*" >&2; }
+# summary: standard input into the GitHub job summary, or to stderr outside Actions.
+summary() { if [[ -n "${GITHUB_STEP_SUMMARY:-}" ]]; then cat >>"$GITHUB_STEP_SUMMARY"; else cat >&2; fi; }
 
 require() {
   local tool

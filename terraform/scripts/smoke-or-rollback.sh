@@ -48,7 +48,6 @@ if [[ -n "${SMOKE_TOKEN_URL:-}" && -n "${SMOKE_CLIENT_ID:-}" && -n "${SMOKE_CLIE
   mode_text="with a client-credentials token: reads and the write lifecycle"
 fi
 
-summary() { if [[ -n "${GITHUB_STEP_SUMMARY:-}" ]]; then cat >>"$GITHUB_STEP_SUMMARY"; else cat >&2; fi; }
 
 # smoke OUT.json: runs the smoke check, keeps its JSON, prints its lines, returns its status.
 smoke() {

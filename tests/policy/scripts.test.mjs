@@ -205,7 +205,7 @@ describe("canary.sh", () => {
   const alarmsOf = (key) => [`campaigns-prod-${key}-errors`, `campaigns-prod-${key}-p99-duration`];
   const fakeSleep = '#!/bin/bash\necho "sleep $*" >>"$LOG"\n';
 
-  function canaryBox({ record = before, alarmPolls = [], unknownAlarms = [], extraEnv = {} } = {}) {
+  function canaryBox({ record = before, alarmPolls = [], unknownAlarms = [], extraEnv = {}, alarmNotice = null, alarmGarbageAt = null } = {}) {
     const box = sandbox({ aws: awsStub, "fake-sleep": fakeSleep });
     for (const key of functionKeys) {
       const inCanary = record[key] !== null;
@@ -220,6 +220,8 @@ describe("canary.sh", () => {
     }));
     writeFileSync(path.join(box.dir, "alarm-polls"), alarmPolls.map((names) => names.join(" ")).join("\n") + "\n");
     writeFileSync(path.join(box.dir, "unknown-alarms"), unknownAlarms.join(" "));
+    if (alarmNotice !== null) writeFileSync(path.join(box.dir, "alarm-notice"), alarmNotice);
+    if (alarmGarbageAt !== null) writeFileSync(path.join(box.dir, "alarm-garbage-at"), String(alarmGarbageAt));
     const env = { ...box.env, CANARY_SLEEP: path.join(box.dir, "bin", "fake-sleep"), GITHUB_STEP_SUMMARY: path.join(box.dir, "summary.md"), ...extraEnv };
     const result = runScript("canary.sh", ["prod", "--before", beforeFile, "--outputs", outputs], env);
     const calls = existsSync(box.env.LOG) ? box.calls() : [];
@@ -246,6 +248,20 @@ describe("canary.sh", () => {
     assert.match(result.stderr, /campaigns-prod-get_campaign: canary, 10% on version 8, the rest on 7/);
     assert.match(result.stderr, /canary 2:30 of 5:00: 8 alarms, 8 OK/);
     assert.match(summary(), /Canary of PROD: passed/);
+  });
+
+  it("reads the alarms past a notice the CLI prints on stderr", () => {
+    const { result, aliases } = canaryBox({ alarmNotice: "Note: AWS CLI version 2, the latest major version, is now stable.\n" });
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(Object.values(aliases), functionKeys.map(() => ({ Name: "live", FunctionVersion: "8" })));
+  });
+
+  it("on an answer that is not describe-alarms JSON rolls every live alias back and fails saying so", () => {
+    const { result, aliases, summary } = canaryBox({ alarmGarbageAt: 3 });
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stderr, /the alarms could not be read at 1:00: not a describe-alarms answer: <html>503/);
+    for (const key of canaried) assert.deepEqual(aliases[key], { Name: "live", FunctionVersion: "7" }, key);
+    assert.match(summary(), /Canary of PROD: FAILED, rolled back/);
   });
 
   it("on an alarm during the watch puts every live alias back on its recorded version without routing and fails naming the alarm", () => {

@@ -9,7 +9,8 @@
 # - versions 1..6 exist (6 from an earlier roll-forward that was itself rolled back);
 #   publish-version counts up from 10;
 # - describe-alarms answers each alarm asked for as OK, except those named on line N of
-#   $STATE/alarm-polls at its Nth call (ALARM); alarms named in $STATE/unknown-alarms do not exist.
+#   $STATE/alarm-polls at its Nth call (ALARM); alarms named in $STATE/unknown-alarms do not exist;
+#   $STATE/alarm-notice is echoed to stderr at every call; at call $STATE/alarm-garbage-at it answers HTML.
 echo "aws $*" >>"$LOG"
 
 # The value of option $1 in the call's arguments (the next word).
@@ -57,6 +58,10 @@ case "$args" in
     printf '%s' '{"status":"Complete","results":[[{"field":"function","value":"campaigns-dev-get_campaign"},{"field":"coldStarts","value":"2"},{"field":"initP50","value":"141.2"},{"field":"initP90","value":"150.9"},{"field":"initP99","value":"152.3"},{"field":"initPlusDurationP50","value":"171.0"},{"field":"initPlusDurationP90","value":"180.2"},{"field":"initPlusDurationP99","value":"181.7"},{"field":"peakMemoryMB","value":"38"}]]}' ;;
   *" cloudwatch describe-alarms "*)
     n=$(($(cat "$STATE/alarm-poll-count" 2>/dev/null || echo 0) + 1)); echo $n >"$STATE/alarm-poll-count"
+    # A CLI notice on stderr, as the real CLI prints some, when the scenario asks for one.
+    [[ ! -f "$STATE/alarm-notice" ]] || cat "$STATE/alarm-notice" >&2
+    # An answer that is not JSON at that call (e.g. a proxy's error page), when the scenario asks for one.
+    if [[ "$(cat "$STATE/alarm-garbage-at" 2>/dev/null)" == "$n" ]]; then echo "<html>503 Service Unavailable</html>"; exit 0; fi
     firing=" $(sed -n "${n}p" "$STATE/alarm-polls" 2>/dev/null) "
     unknown=" $(cat "$STATE/unknown-alarms" 2>/dev/null) "
     names=()
