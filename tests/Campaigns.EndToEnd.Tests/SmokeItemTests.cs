@@ -42,18 +42,5 @@ public sealed class SmokeItemTests(ApiFixture api)
         return (await api.SendAsync(HttpMethod.Post, Collection, Collection, CampaignLifecycleTests.Body(code).ToJsonString(), headers)).Status;
     }
 
-    private async Task<Dictionary<string, AttributeValue>> RawItem(string code)
-    {
-        var response = await api.Table.Client.GetItemAsync(new GetItemRequest
-        {
-            TableName = api.Table.Name,
-            Key = new()
-            {
-                [AttributeNames.PartitionKey] = new AttributeValue { S = AttributeNames.PartitionKeyOf(code) },
-                [AttributeNames.SortKey] = new AttributeValue { S = AttributeNames.MetadataSortKey },
-            },
-            ConsistentRead = true,
-        });
-        return response.Item;
-    }
+    private Task<Dictionary<string, AttributeValue>> RawItem(string code) => api.Table.RawItemAsync(code);
 }

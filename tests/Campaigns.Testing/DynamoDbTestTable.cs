@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Xunit;
 
@@ -29,6 +30,18 @@ public sealed class DynamoDbTestTable : IAsyncLifetime
     {
         await Client.CreateTableAsync(TableSchema.Load(Name));
         await Client.UpdateTimeToLiveAsync(TableSchema.TimeToLive(Name));
+    }
+
+    /// <summary>The stored item of campaign <paramref name="code"/> as DynamoDB holds it (strongly consistent).</summary>
+    public async Task<Dictionary<string, AttributeValue>> RawItemAsync(string code)
+    {
+        var response = await Client.GetItemAsync(new GetItemRequest
+        {
+            TableName = Name,
+            Key = new() { ["PK"] = new AttributeValue { S = "CAMPAIGN#" + code }, ["SK"] = new AttributeValue { S = "METADATA" } },
+            ConsistentRead = true,
+        });
+        return response.Item;
     }
 
     public async Task DisposeAsync()

@@ -128,14 +128,5 @@ public sealed class DynamoDbCampaignStoreTests : CampaignStoreContract, IAsyncLi
         (await RawItem(code)).ShouldNotContainKey(AttributeNames.ExpiresAt);
     }
 
-    private async Task<Dictionary<string, AttributeValue>> RawItem(string code)
-    {
-        var response = await _table.Client.GetItemAsync(new GetItemRequest
-        {
-            TableName = _table.Name,
-            Key = new() { ["PK"] = new AttributeValue { S = "CAMPAIGN#" + code }, ["SK"] = new AttributeValue { S = "METADATA" } },
-            ConsistentRead = true,
-        });
-        return response.Item;
-    }
+    private Task<Dictionary<string, AttributeValue>> RawItem(string code) => _table.RawItemAsync(code);
 }
