@@ -9,8 +9,8 @@ FILE is called. Everything that `zip` would take from the file system is fixed i
   * Unix "made by" (create_system 3) with mode -rwxr-xr-x in the external attributes, so Lambda
     can execute the file whatever the permissions or umask of the machine that built it;
   * no extra fields (no uid/gid, no extended timestamps), no comment, no data descriptor;
-  * deflate from 7-Zip's encoder (`7zz`, or `7z`, at -mx=9) when it is on PATH: about 3 % smaller
-    than zlib's level 9 on our binaries (docs/performance.md), and the zip budget counts those
+  * deflate from 7-Zip's encoder (`7zz`, or `7z`, at -mx=9) when it is on PATH: smaller than
+    zlib's level 9 on our binaries (figures in docs/performance.md), and the zip budget counts those
     bytes. Without it, or with --compressor zlib, Python's zlib at level 9. Either way the same
     input and the same compressor give the same bytes; the line printed names the compressor.
     7-Zip's own zip is used only for its deflate stream: Python's zipfile cannot store an

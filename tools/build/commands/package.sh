@@ -76,7 +76,7 @@ cmd_package() {
     || die "post-build checks failed: see the FAIL lines above"
 
   command -v 7zz >/dev/null || command -v 7z >/dev/null \
-    || warn "7-Zip (7zz or 7z) is not on PATH: zipping with zlib's deflate, about 3 % larger (apt-get install 7zip)"
+    || warn "7-Zip (7zz or 7z) is not on PATH: zipping with zlib's deflate, larger than 7-Zip's (apt-get install 7zip)"
   # A fresh folder: no zip of a removed function may ride along (manifest.py refuses one anyway).
   rm -rf "$artifacts"
   mkdir -p "$artifacts/symbols"
