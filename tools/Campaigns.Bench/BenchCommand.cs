@@ -12,6 +12,9 @@ internal static class BenchCommand
         var options = BenchOptions.Parse(args);
         var variants = options.Variants.Select(name => new Variant(name, options.VariantDirectories.TryGetValue(name, out string? dir) ? dir : throw new ArgumentException($"--{name}-dir is required"))).ToList();
         var packaged = options.ZipsDirectory is { } zipsDirectory ? PackagedZips.Load(zipsDirectory) : null;
+
+        // Every function's zip before any start: a missing one found after the run would lose the run.
+        options.Functions.ToList().ForEach(function => packaged?.For(function));
         string runId = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
         var workload = new Workload(runId);
         await using var table = new BenchTable(options.DynamoDbEndpoint, "bench-" + runId);

@@ -70,11 +70,14 @@ dynamodb_local_call() {
     --data "$3"
 }
 
-# Creates the table from functions/table.json unless it exists, with TTL on its ttl_attribute.
+# Creates the table from functions/table.json unless it exists, with TTL on its ttl_attribute
+# (also switched on for a table an older serve --persist created without it).
 ensure_table() {
   local endpoint="$1" table="$2" request
   if [[ "$(dynamodb_local_call "$endpoint" DescribeTable "{\"TableName\":\"$table\"}")" == 200 ]]; then
     log "table $table exists"
+    dynamodb_local_call "$endpoint" DescribeTimeToLive "{\"TableName\":\"$table\"}" >/dev/null
+    [[ "$(jq -r '.TimeToLiveDescription.TimeToLiveStatus' "$WORK/dynamodb-response.json")" == ENABLED ]] || enable_ttl "$endpoint" "$table"
     return
   fi
   request="$(jq --arg t "$table" '{
@@ -89,10 +92,16 @@ ensure_table() {
   }' functions/table.json)"
   [[ "$(dynamodb_local_call "$endpoint" CreateTable "$request")" == 200 ]] \
     || die "creating table $table failed: $(cat "$WORK/dynamodb-response.json")"
+  log "created table $table"
+  enable_ttl "$endpoint" "$table"
+}
+
+enable_ttl() {
+  local endpoint="$1" table="$2" request
   request="$(jq --arg t "$table" '{TableName: $t, TimeToLiveSpecification: {AttributeName: .ttl_attribute, Enabled: true}}' functions/table.json)"
   [[ "$(dynamodb_local_call "$endpoint" UpdateTimeToLive "$request")" == 200 ]] \
     || die "enabling TTL on table $table failed: $(cat "$WORK/dynamodb-response.json")"
-  log "created table $table (TTL on $(jq -r .ttl_attribute functions/table.json))"
+  log "TTL on $(jq -r .ttl_attribute functions/table.json) in table $table"
 }
 
 # start_api TABLE PORT [DATA_DIR] [DYNAMODB_URL] [ARCH]: AOT binaries + DynamoDB (Local unless
