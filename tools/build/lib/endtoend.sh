@@ -12,7 +12,8 @@ end_to_end_on_zips() {
   functions="$WORK/end-to-end-$label"
   unzip_functions "$zips" "$functions"
   log "end-to-end tests on the zips in $zips${launcher:+, each bootstrap under $launcher}"
-  CAMPAIGNS_FUNCTIONS_DIR="$functions" CAMPAIGNS_ZIPS_DIR="$zips" CAMPAIGNS_FUNCTION_LAUNCHER="$launcher" \
+  # Absolute: the tests run from their own output folder.
+  CAMPAIGNS_FUNCTIONS_DIR="$functions" CAMPAIGNS_ZIPS_DIR="$(cd "$zips" && pwd)" CAMPAIGNS_FUNCTION_LAUNCHER="$launcher" \
     dotnet test tests/Campaigns.EndToEnd.Tests -p:CampaignsFramework="${FRAMEWORK:-$PRODUCTION_FRAMEWORK}" \
     --logger "trx;LogFileName=end-to-end-$label.trx" --results-directory "$results" -nologo 2>&1 | tee "$WORK/test-$label.log"
   return "${PIPESTATUS[0]}"
