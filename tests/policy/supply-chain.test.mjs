@@ -7,6 +7,7 @@ import { failsOn, holds } from "./lib/assertions.mjs";
 import { loadTree } from "./lib/tree.mjs";
 import {
   attestationViolations,
+  buildImagePinViolations,
   BUILD_NPM,
   credentialOrderViolations,
   mutated,
@@ -96,4 +97,14 @@ describe("package.yml attests the zips' provenance in a job of its own; apply.ym
       }),
       /verified before AWS credentials are configured/,
     ));
+});
+
+describe("ci.yml resolves the build image's digest and fails while the Dockerfile names a tag alone", () => {
+  it("holds for ci.yml", () => holds(buildImagePinViolations));
+  it("fails without the step", async () =>
+    assert.match(await on(buildImagePinViolations, ".github/workflows/ci.yml", (t) => t.replace("      - run: tools/package/pin-build-image.sh\n", "      - run: echo skipped\n")), /no job runs tools\/package\/pin-build-image\.sh/));
+  it("fails on a step allowed to fail", async () =>
+    assert.match(await on(buildImagePinViolations, ".github/workflows/ci.yml", (t) => t.replace("      - run: tools/package/pin-build-image.sh\n", "      - run: tools/package/pin-build-image.sh || true\n")), /must let pin-build-image\.sh's status fail the step/));
+  it("fails on a job that may not fail", async () =>
+    assert.match(await on(buildImagePinViolations, ".github/workflows/ci.yml", (t) => t.replace("    name: build image pinned by digest\n", "    name: build image pinned by digest\n    continue-on-error: true\n")), /no continue-on-error/));
 });

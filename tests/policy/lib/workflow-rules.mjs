@@ -180,3 +180,25 @@ export function attestationViolations(tree) {
   }
   return v;
 }
+
+// The build image cannot be resolved to a digest offline, so the rule is on the CI step that does it:
+// a ci.yml job on pull requests and main runs tools/package/pin-build-image.sh, and nothing lets it fail quietly.
+export function buildImagePinViolations(tree) {
+  const rel = ".github/workflows/ci.yml";
+  const yaml = parse(tree.read(rel) ?? "{}");
+  const v = [];
+  const events = Object.keys(yaml?.on ?? {});
+  for (const event of ["pull_request", "push"]) if (!events.includes(event)) v.push(`${rel}: must run on ${event}`);
+  const found = jobsOf(yaml).flatMap(([name, job]) =>
+    steps(job)
+      .filter((s) => /(^|\s)tools\/package\/pin-build-image\.sh(\s|$)/m.test(s.run ?? ""))
+      .map((s) => ({ name, job, step: s })),
+  );
+  if (found.length === 0) v.push(`${rel}: no job runs tools/package/pin-build-image.sh (the build image would stay on a moving tag unnoticed)`);
+  for (const { name, job, step } of found) {
+    if (job["continue-on-error"] || step["continue-on-error"]) v.push(`${rel}: job ${name} must fail while the build image is a bare tag (no continue-on-error)`);
+    if (job.if || step.if) v.push(`${rel}: job ${name} must run pin-build-image.sh unconditionally`);
+    if (/pin-build-image\.sh[^\n]*(\|\||;|\|)/.test(step.run)) v.push(`${rel}: job ${name} must let pin-build-image.sh's status fail the step`);
+  }
+  return v;
+}
