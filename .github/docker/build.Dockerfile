@@ -28,7 +28,8 @@
 ARG BASE_IMAGE_ARM64=public.ecr.aws/sam/build-dotnet10:latest-arm64
 # public.ecr.aws/sam/build-dotnet10:latest-x86_64
 ARG BASE_IMAGE_X64=public.ecr.aws/sam/build-dotnet10:latest-x86_64
-ARG BASE_IMAGE
+# A default for BuildKit's check of FROM; the wrapper always passes the one that fits --platform.
+ARG BASE_IMAGE=${BASE_IMAGE_ARM64}
 
 FROM ${BASE_IMAGE} AS toolchain
 # Native AOT needs clang (the linker driver), objcopy (StripSymbols) and the zlib headers. The SAM
