@@ -11,18 +11,25 @@
 # passes the build arguments and exports the `export` stage with BuildKit:
 #
 #   docker buildx build -f .github/docker/build.Dockerfile --platform linux/arm64 \
-#     --build-arg BASE_IMAGE=public.ecr.aws/sam/build-dotnet10:latest-arm64 \
+#     --build-arg BASE_IMAGE=<BASE_IMAGE_ARM64 below> \
 #     --build-arg FRAMEWORK=net10.0 --build-arg FUNCTIONS="get_campaign=functions/GetCampaign/GetCampaign.csproj ..." \
 #     --target export --output type=local,dest=OUTDIR .
 #
 # leaves OUTDIR/<name>/bootstrap. One image per architecture: the SAM images are tagged
-# latest-arm64 / latest-x86_64 (the tag SAM itself uses); the wrapper picks the tag that matches
+# latest-arm64 / latest-x86_64 (the tag SAM itself uses); the wrapper picks the one that matches
 # --platform. The build context is filtered by build.Dockerfile.dockerignore beside this file.
 
-# Overridable so CI can pin the image by digest (BASE_IMAGE=public.ecr.aws/sam/build-dotnet10@sha256:...)
-# once one has been verified; a moving tag means the toolchain can change between two builds of the
-# same commit.
-ARG BASE_IMAGE=public.ecr.aws/sam/build-dotnet10:latest-arm64
+# The build image of each architecture; the wrapper passes one of them as BASE_IMAGE (or
+# CAMPAIGNS_BUILD_IMAGE). A moving tag means the toolchain can change between two builds of the same
+# commit, so each is to be pinned by digest as repository:tag@sha256:<digest> (Docker uses the
+# digest), with the tag in the comment above it. tools/package/pin-build-image.sh prints those lines
+# from the registry; CI runs it and fails while a line below names a tag alone.
+# public.ecr.aws/sam/build-dotnet10:latest-arm64
+ARG BASE_IMAGE_ARM64=public.ecr.aws/sam/build-dotnet10:latest-arm64
+# public.ecr.aws/sam/build-dotnet10:latest-x86_64
+ARG BASE_IMAGE_X64=public.ecr.aws/sam/build-dotnet10:latest-x86_64
+# A default for BuildKit's check of FROM; the wrapper always passes the one that fits --platform.
+ARG BASE_IMAGE=${BASE_IMAGE_ARM64}
 
 FROM ${BASE_IMAGE} AS toolchain
 # Native AOT needs clang (the linker driver), objcopy (StripSymbols) and the zlib headers. The SAM

@@ -43,8 +43,9 @@ read -r -a SMOKE <<<"${CAMPAIGNS_SMOKE:-$REPO_ROOT/build.sh smoke}"
 mode=(--read-only)
 mode_text="read-only: no client credentials configured (SMOKE_TOKEN_URL, SMOKE_CLIENT_ID, SMOKE_CLIENT_SECRET)"
 if [[ -n "${SMOKE_TOKEN_URL:-}" && -n "${SMOKE_CLIENT_ID:-}" && -n "${SMOKE_CLIENT_SECRET:-}" ]]; then
-  # The secret reaches curl through its environment, never its command line.
-  mode=(--token-command 'curl -sf -u "$SMOKE_CLIENT_ID:$SMOKE_CLIENT_SECRET" -d grant_type=client_credentials "$SMOKE_TOKEN_URL" | jq -er .access_token')
+  # smoke-token.sh reads the secret from its environment and hands it to curl on standard input:
+  # it is on no command line.
+  mode=(--token-command "\"$REPO_ROOT/terraform/scripts/smoke-token.sh\"")
   mode_text="with a client-credentials token: reads and the write lifecycle"
 fi
 

@@ -192,8 +192,70 @@ echo '{"ok":true,"checks":[{"name":"get a missing campaign -> 404","ok":true,"st
     const withToken = smokeBox({ SMOKE_PASSES: "1", SMOKE_TOKEN_URL: "https://login.example.com/oauth2/token", SMOKE_CLIENT_ID: "smoke", SMOKE_CLIENT_SECRET: "s3cret" });
     withToken.run();
     const call = withToken.box.calls().find((c) => c.startsWith("smoke "));
-    assert.match(call, /--token-command .*grant_type=client_credentials/);
+    assert.match(call, /--token-command "\S+\/terraform\/scripts\/smoke-token\.sh"/);
     assert.ok(!call.includes("s3cret"), "the secret must not be on a command line");
+  });
+});
+
+describe("smoke-token.sh: the client secret on no command line", () => {
+  const ID = "smoke-client";
+  const SECRET = "s3cret-Ab+/=";
+  const basic = Buffer.from(`${ID}:${SECRET}`).toString("base64");
+  // curl: records its arguments and its standard input, answers a token when the header is right.
+  const tokenCurl = `#!/bin/bash
+printf 'curl %s\\n' "$*" >>"$LOG"
+stdin="$(cat)"
+printf '%s\\n' "$stdin" >"$STATE/curl-stdin"
+[[ "$stdin" == 'header = "Authorization: Basic ${basic}"' ]] || exit 22
+echo '{"access_token":"tok-123","token_type":"Bearer"}'
+`;
+
+  // Every program on PATH records its argv first, so a secret on any command line shows up in $ARGV.
+  function recordingBox(stubs) {
+    const box = sandbox({ curl: tokenCurl, ...stubs });
+    const bin = path.join(box.dir, "bin");
+    for (const tool of ["jq", "base64", "cat", "dirname", "mktemp", "rm", "sed", "head"]) {
+      const found = spawnSync("bash", ["-c", `command -v ${tool}`], { encoding: "utf8" }).stdout.trim();
+      writeFileSync(path.join(bin, tool), `#!/bin/sh\nprintf '%s %s\\n' "${tool}" "$*" >>"$ARGV"\nexec ${found} "$@"\n`, { mode: 0o755 });
+    }
+    const env = { ...box.env, ARGV: path.join(box.dir, "argv.log"), SMOKE_TOKEN_URL: "https://login.example.com/oauth2/token", SMOKE_CLIENT_ID: ID, SMOKE_CLIENT_SECRET: SECRET };
+    const argv = () => (existsSync(env.ARGV) ? readFileSync(env.ARGV, "utf8") : "") + readFileSync(box.env.LOG, "utf8");
+    return { box, env, argv };
+  }
+
+  it("prints the token, sending the Basic header on curl's standard input only", () => {
+    const { box, env, argv } = recordingBox();
+    const result = runScript("smoke-token.sh", [], env);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, "tok-123\n");
+    assert.match(box.calls().find((c) => c.startsWith("curl ")), /^curl -sf --config - -d grant_type=client_credentials https:\/\/login\.example\.com\/oauth2\/token$/);
+    assert.match(argv(), /^base64 -w 0$/m);
+    assert.ok(!argv().includes(SECRET) && !argv().includes(basic), `a command line carries the secret:\n${argv()}`);
+  });
+
+  it("run by smoke-or-rollback.sh as the token command, puts the secret on no command line", () => {
+    // The smoke check's stand-in runs --token-command as smoke.mjs does (/bin/sh -c) and records the token.
+    const smoke = `#!/bin/bash
+echo "smoke $*" >>"$LOG"
+while [[ $# -gt 0 ]]; do [[ "$1" == --token-command ]] && cmd="$2"; shift; done
+token="$(/bin/sh -c "$cmd")" || exit 3
+echo "token $token" >>"$LOG"
+echo '{"ok":true,"checks":[{"name":"create","ok":true,"status":201,"latencyMs":9}]}'
+`;
+    const { box, env, argv } = recordingBox({ smoke, aws: awsStub });
+    const before = path.join(box.dir, "live-before.json");
+    writeFileSync(before, JSON.stringify({ get_campaign: "4" }));
+    const result = runScript("smoke-or-rollback.sh", ["dev", "--url", "https://api.example.com", "--before", before], { ...env, CAMPAIGNS_SMOKE: path.join(box.dir, "bin", "smoke") });
+    assert.equal(result.status, 0, result.stderr);
+    assert.ok(box.calls().includes("token tok-123"), box.calls().join("\n"));
+    assert.ok(!argv().includes(SECRET) && !argv().includes(basic), `a command line carries the secret:\n${argv()}`);
+  });
+
+  it("fails without a token rather than run the writes anonymously", () => {
+    const { env } = recordingBox();
+    const result = runScript("smoke-token.sh", [], { ...env, SMOKE_CLIENT_SECRET: "wrong" });
+    assert.notEqual(result.status, 0);
+    assert.equal(result.stdout, "");
   });
 });
 

@@ -183,7 +183,9 @@ class Dockerfile(unittest.TestCase):
             self.text = handle.read()
 
     def test_stages_and_arguments_the_wrapper_uses(self):
-        for needle in ["ARG BASE_IMAGE=", "FROM ${BASE_IMAGE} AS toolchain", "AS publish", "FROM scratch AS export",
+        for needle in ["ARG BASE_IMAGE_ARM64=public.ecr.aws/sam/build-dotnet10:latest-arm64",
+                       "ARG BASE_IMAGE_X64=public.ecr.aws/sam/build-dotnet10:latest-x86_64",
+                       "ARG BASE_IMAGE=${BASE_IMAGE_ARM64}", "FROM ${BASE_IMAGE} AS toolchain", "AS publish", "FROM scratch AS export",
                        "ARG FRAMEWORK", "ARG FUNCTIONS", "ARG TARGETARCH"]:
             self.assertIn(needle, self.text)
 

@@ -8,8 +8,8 @@
 # (build.sh package), so one code path packages host and container builds alike.
 #
 # Environment:
-#   CAMPAIGNS_BUILD_IMAGE  base image to use instead of public.ecr.aws/sam/build-dotnet10:latest-<arch>
-#                          (e.g. pinned by digest).
+#   CAMPAIGNS_BUILD_IMAGE  base image to use instead of the Dockerfile's BASE_IMAGE_ARM64 or
+#                          BASE_IMAGE_X64 (the pinned build images).
 #
 # Exit status 1 with a one-line reason when Docker cannot do the build (no client, no daemon, no
 # buildx, no emulation for a foreign architecture) or the build fails.
@@ -17,7 +17,6 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DOCKERFILE="$ROOT/.github/docker/build.Dockerfile"
-IMAGE_REPO="public.ecr.aws/sam/build-dotnet10"
 
 die() { printf '\033[1;31merror:\033[0m docker-build: %s\n' "$*" >&2; exit 1; }
 warn() { printf '\033[1;33m!!! %s\033[0m\n' "$*" >&2; }
@@ -26,13 +25,15 @@ log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
 [[ $# -eq 3 ]] || die "usage: $0 <arm64|x64> <framework> <outdir>"
 arch="$1" framework="$2" outdir="$3"
 case "$arch" in
-  arm64) platform=linux/arm64 image_tag=latest-arm64 ;;
-  x64) platform=linux/amd64 image_tag=latest-x86_64 ;;
+  arm64) platform=linux/arm64 image_arg=BASE_IMAGE_ARM64 ;;
+  x64) platform=linux/amd64 image_arg=BASE_IMAGE_X64 ;;
   *) die "architecture must be arm64 or x64, not '$arch'" ;;
 esac
 [[ "$framework" =~ ^net[0-9]+\.[0-9]+$ ]] || die "framework must look like net10.0, not '$framework'"
 [[ -n "$outdir" ]] || die "outdir is empty"
-base_image="${CAMPAIGNS_BUILD_IMAGE:-$IMAGE_REPO:$image_tag}"
+# The one place the build images are named (and pinned): the Dockerfile's ARG lines.
+base_image="${CAMPAIGNS_BUILD_IMAGE:-$(sed -nE "s/^ARG $image_arg=([^[:space:]]+)\$/\1/p" "$DOCKERFILE" | head -n 1)}"
+[[ -n "$base_image" ]] || die "$DOCKERFILE has no ARG $image_arg=<image>"
 
 command -v docker >/dev/null 2>&1 || die "the docker client is not installed; install Docker or build on the host with --no-docker"
 # `docker info` is the one call that needs the daemon: it fails fast when none is reachable.

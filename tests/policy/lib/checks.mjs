@@ -148,9 +148,9 @@ export function queryViolations(tree) {
 
 // --- GitHub workflows (line-based: the workflows are simple, block-style YAML) -----------------------------
 
-// Jobs that may mint an OIDC token: apply.yml's job, and the jobs that call it. Every workflow named
+// Jobs that may mint an OIDC token: apply.yml's job, package.yml's attest job, and the jobs that call them. Every workflow named
 // here is held to the rules below; one with no such job lists none.
-export const ID_TOKEN_JOBS = { "deploy.yml": ["deploy-dev"], "promote.yml": ["promote"], "apply.yml": ["apply"], "bench.yml": [] };
+export const ID_TOKEN_JOBS = { "deploy.yml": ["package", "deploy-dev"], "promote.yml": ["promote"], "apply.yml": ["apply"], "package.yml": ["attest"], "bench.yml": [] };
 
 // Workflows that measure and report: they must never stand between a change and its merge.
 export const OFF_MERGE_WORKFLOWS = ["bench.yml"];
@@ -171,7 +171,7 @@ export function workflowViolations(tree) {
     lines.forEach((line, i) => {
       const uses = /^\s*(?:-\s+)?uses:\s*(\S+)/.exec(line);
       if (!uses || uses[1].startsWith("./")) return;
-      if (!/^[\w.-]+\/[\w./-]+@(v\d+\.\d+\.\d+|[0-9a-f]{40})$/.test(uses[1])) v.add(`${rel}:${i + 1}: ${uses[1]} is not pinned to an exact version or commit`);
+      if (!/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/.test(uses[1]) || !/\s#\s*v\d+\.\d+\.\d+\s*$/.test(line)) v.add(`${rel}:${i + 1}: ${uses[1]} is not pinned to a full commit SHA with its release tag in a comment`);
     });
     const checkouts = lines.filter((l) => /uses:\s*actions\/checkout@/.test(l)).length;
     const persist = lines.filter((l) => /^\s*persist-credentials:\s*false\s*$/.test(l)).length;

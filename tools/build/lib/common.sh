@@ -41,7 +41,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 ensure_node_modules() {
   if [[ ! -d "$1/node_modules" || "$1/package-lock.json" -nt "$1/node_modules" ]]; then
     log "installing $2 (npm ci in $1)"
-    npm ci --prefix "$1" --no-audit --no-fund --silent >&2
+    npm ci --prefix "$1" --ignore-scripts --no-audit --no-fund --silent >&2
     touch "$1/node_modules"
   fi
 }
