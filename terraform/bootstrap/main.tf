@@ -294,10 +294,12 @@ resource "aws_iam_role_policy" "deploy" {
         Resource = ["${local.arn.role}/campaigns-deploy-*"]
       },
       {
+        # Only the function modules' execution roles (campaigns-<env>-<function>-role), all made
+        # with the boundary, and only to Lambda.
         Sid      = "PassFunctionRoles"
         Effect   = "Allow"
         Action   = ["iam:PassRole"]
-        Resource = ["${local.arn.role}/campaigns-${each.key}-*"]
+        Resource = ["${local.arn.role}/campaigns-${each.key}-*-role"]
         Condition = {
           StringEquals = { "iam:PassedToService" = "lambda.amazonaws.com" }
         }

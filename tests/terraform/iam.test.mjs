@@ -164,6 +164,7 @@ function deployRoleCases() {
     })),
     { name: "passing a function role to Lambda", expect: "Allowed", run: (d) => asDeployRole(d, "iam:PassRole", roleArn(d, `campaigns-${d.environment}-get_campaign-role`), { "iam:PassedToService": "lambda.amazonaws.com" }) },
     { name: "passing a function role to EC2", expect: "denied", run: (d) => asDeployRole(d, "iam:PassRole", roleArn(d, `campaigns-${d.environment}-get_campaign-role`), { "iam:PassedToService": "ec2.amazonaws.com" }) },
+    { name: "passing a campaigns-<env>- role that is not a function's to Lambda", expect: "denied", run: (d) => asDeployRole(d, "iam:PassRole", roleArn(d, `campaigns-${d.environment}-admin`), { "iam:PassedToService": "lambda.amazonaws.com" }) },
     { name: "passing its own role to Lambda", expect: "denied", run: (d) => asDeployRole(d, "iam:PassRole", d.deployRoleArn, { "iam:PassedToService": "lambda.amazonaws.com" }) },
     { name: "CreateRole with the boundary outside the prefix (campaigns-admin)", expect: "denied", run: (d) => asDeployRole(d, "iam:CreateRole", roleArn(d, "campaigns-admin"), withBoundary(d, stackTags)) },
     { name: "PutRolePolicy with the boundary on another environment's role", expect: "denied", run: (d) => asDeployRole(d, "iam:PutRolePolicy", roleArn(d, `campaigns-${d.environment === "dev" ? "prod" : "dev"}-x`), withBoundary(d)) },
@@ -402,6 +403,13 @@ describe("IAM, evaluated on the policies Terraform renders", { concurrency: 1 },
           delete statement(d.deployPolicy, "PassFunctionRoles").Condition;
         },
         fail: ["passing a function role to EC2"],
+      },
+      {
+        name: "PassRole on every role of the prefix",
+        break: (d) => {
+          statement(d.deployPolicy, "PassFunctionRoles").Resource = [`arn:aws:iam::${d.account}:role/campaigns-${d.environment}-*`];
+        },
+        fail: ["passing a campaigns-<env>- role that is not a function's to Lambda"],
       },
       {
         name: "the trust without the ref and job_workflow_ref conditions",

@@ -160,6 +160,14 @@ run "deploy_role_policy" {
     ] == [{ StringEquals = { "iam:PassedToService" = "lambda.amazonaws.com" } }]
     error_message = "Deploy role: may pass the function roles to Lambda only."
   }
+
+  assert {
+    condition = [
+      for statement in jsondecode(aws_iam_role_policy.deploy["dev"].policy).Statement : statement.Resource
+      if contains(statement.Action, "iam:PassRole")
+    ] == [["arn:aws:iam::111122223333:role/campaigns-dev-*-role"]]
+    error_message = "Deploy role: may pass only the function execution roles (campaigns-dev-*-role)."
+  }
 }
 
 run "permissions_boundary" {
