@@ -7,8 +7,8 @@ locals {
   oidc_host    = "token.actions.githubusercontent.com"
   oidc_arn     = var.create_github_oidc_provider ? aws_iam_openid_connect_provider.github[0].arn : var.github_oidc_provider_arn
 
-  # The deploy role may only assume jobs of apply.yml in a run on main, like the environments'
-  # branch rules, but held by AWS itself rather than by repository settings alone.
+  # Only a job of main's apply.yml in a run of main may assume a deploy role: the environments'
+  # branch rule, but held by AWS itself rather than by repository settings alone.
   deploy_ref      = "refs/heads/main"
   deploy_workflow = "${var.github_repository}/.github/workflows/apply.yml@${local.deploy_ref}"
 
