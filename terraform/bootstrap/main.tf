@@ -7,8 +7,28 @@ locals {
   oidc_host    = "token.actions.githubusercontent.com"
   oidc_arn     = var.create_github_oidc_provider ? aws_iam_openid_connect_provider.github[0].arn : var.github_oidc_provider_arn
 
+  # Only a job of main's apply.yml in a run of main may assume a deploy role: the environments'
+  # branch rule, but held by AWS itself rather than by repository settings alone.
+  deploy_ref      = "refs/heads/main"
+  deploy_workflow = "${var.github_repository}/.github/workflows/apply.yml@${local.deploy_ref}"
+
+  # The stack derives the same ARN from its account and environment (terraform/stack/main.tf).
+  boundary_arn = { for environment in var.environments : environment => "${local.arn.policy}/campaigns-boundary-${environment}" }
+
+  # What the deploy role may do to a role only when that role carries (or will carry) the boundary;
+  # these are the IAM role writes that accept the iam:PermissionsBoundary key.
+  boundary_bound_role_writes = [
+    "iam:CreateRole", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:UpdateAssumeRolePolicy",
+    "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:PutRolePermissionsBoundary",
+  ]
+
+  # The only tag keys the stack puts on roles (the provider's default_tags); no other key can be
+  # written, so no tag-based (ABAC) grant elsewhere in the account can be reached by tagging.
+  role_tag_keys = ["Project", "Environment", "ManagedBy"]
+
   # ARN prefixes of what the stack of one environment creates: everything is named campaigns-<env>….
   arn = {
+    policy    = "arn:aws:iam::${var.account_id}:policy"
     lambda    = "arn:aws:lambda:${var.region}:${var.account_id}"
     logs      = "arn:aws:logs:${var.region}:${var.account_id}"
     dynamodb  = "arn:aws:dynamodb:${var.region}:${var.account_id}"
@@ -94,6 +114,41 @@ resource "aws_iam_openid_connect_provider" "github" {
   client_id_list = ["sts.amazonaws.com"]
 }
 
+# The most any role of one environment's stack may do, whatever its own policies say: its
+# functions read and write that environment's table and its indexes, and write their own logs.
+# Not named campaigns-<env>-…: the deploy role may write roles under that prefix, and may not
+# change this policy (the deploy role's policy denies it).
+resource "aws_iam_policy" "boundary" {
+  for_each = var.environments
+
+  name        = "campaigns-boundary-${each.key}"
+  description = "Permissions boundary of every role of the Campaigns ${each.key} stack: its table, its indexes and its function log groups."
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        # Item reads and writes only: no Scan, no table administration, no other table.
+        Sid      = "TableItems"
+        Effect   = "Allow"
+        Action   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"]
+        Resource = ["${local.arn.dynamodb}:table/campaigns-${each.key}"]
+      },
+      {
+        Sid      = "IndexQueries"
+        Effect   = "Allow"
+        Action   = ["dynamodb:Query"]
+        Resource = ["${local.arn.dynamodb}:table/campaigns-${each.key}/index/*"]
+      },
+      {
+        Sid      = "FunctionLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = ["${local.arn.logs}:log-group:/aws/lambda/campaigns-${each.key}-*:*"]
+      },
+    ]
+  })
+}
+
 resource "aws_iam_role" "deploy" {
   for_each = var.environments
 
@@ -115,6 +170,13 @@ resource "aws_iam_role" "deploy" {
           # Only jobs bound to this GitHub environment, whose protection rules (reviewers, branches)
           # decide who may deploy.
           "${local.oidc_host}:sub" = "repo:${var.github_repository}:environment:${each.key}"
+          # STS checks these GitHub claims itself: the same repository and environment, a run of
+          # main (not a branch, tag or pull request, even one calling main's apply.yml), and the
+          # job being main's apply.yml.
+          "${local.oidc_host}:repository"       = var.github_repository
+          "${local.oidc_host}:environment"      = each.key
+          "${local.oidc_host}:ref"              = local.deploy_ref
+          "${local.oidc_host}:job_workflow_ref" = local.deploy_workflow
         }
       }
     }]
@@ -164,20 +226,80 @@ resource "aws_iam_role_policy" "deploy" {
         Resource = ["${local.arn.lambda}:function:campaigns-${each.key}-*"]
       },
       {
-        Sid    = "FunctionRoles"
+        Sid    = "FunctionRolesRead"
         Effect = "Allow"
         Action = [
           "iam:GetRole", "iam:GetRolePolicy", "iam:ListRolePolicies", "iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole",
-          "iam:CreateRole", "iam:DeleteRole", "iam:UpdateRole", "iam:UpdateAssumeRolePolicy", "iam:TagRole", "iam:UntagRole",
-          "iam:PutRolePolicy", "iam:DeleteRolePolicy",
         ]
         Resource = ["${local.arn.role}/campaigns-${each.key}-*"]
       },
       {
+        # Every write that can change what a role may do requires the role to carry this
+        # environment's boundary, so no role it writes can do more than the boundary allows.
+        Sid      = "FunctionRolesWriteWithBoundary"
+        Effect   = "Allow"
+        Action   = ["iam:CreateRole", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:UpdateAssumeRolePolicy", "iam:PutRolePermissionsBoundary"]
+        Resource = ["${local.arn.role}/campaigns-${each.key}-*"]
+        Condition = {
+          StringEquals = { "iam:PermissionsBoundary" = local.boundary_arn[each.key] }
+          # CreateRole carries the role's tags too.
+          "ForAllValues:StringEquals" = { "aws:TagKeys" = local.role_tag_keys }
+        }
+      },
+      {
+        # Deleting a role, or changing its description or session length, grants nothing.
+        Sid      = "FunctionRolesLifecycle"
+        Effect   = "Allow"
+        Action   = ["iam:DeleteRole", "iam:UpdateRole", "iam:UpdateRoleDescription"]
+        Resource = ["${local.arn.role}/campaigns-${each.key}-*"]
+      },
+      {
+        Sid       = "FunctionRolesTags"
+        Effect    = "Allow"
+        Action    = ["iam:TagRole", "iam:UntagRole"]
+        Resource  = ["${local.arn.role}/campaigns-${each.key}-*"]
+        Condition = { "ForAllValues:StringEquals" = { "aws:TagKeys" = local.role_tag_keys } }
+      },
+      {
+        # The same rule as an explicit deny, so that no other grant (a managed policy attached to
+        # this role later, say) can open it: no role write without exactly this boundary.
+        Sid       = "DenyRoleWritesWithoutBoundary"
+        Effect    = "Deny"
+        Action    = local.boundary_bound_role_writes
+        Resource  = ["*"]
+        Condition = { StringNotEquals = { "iam:PermissionsBoundary" = local.boundary_arn[each.key] } }
+      },
+      {
+        # A boundary, once on a role, stays. No managed policy can be changed, the boundaries
+        # above all: they are the bootstrap's alone.
+        Sid    = "DenyBoundaryChanges"
+        Effect = "Deny"
+        Action = [
+          "iam:DeleteRolePermissionsBoundary",
+          "iam:CreatePolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion", "iam:SetDefaultPolicyVersion",
+          "iam:TagPolicy", "iam:UntagPolicy",
+        ]
+        Resource = ["*"]
+      },
+      {
+        # The deploy roles are the bootstrap's alone too (they are outside campaigns-<env>-…
+        # already; this holds even if a wider grant is ever added).
+        Sid    = "DenyDeployRoleChanges"
+        Effect = "Deny"
+        Action = [
+          "iam:CreateRole", "iam:DeleteRole", "iam:UpdateRole", "iam:UpdateRoleDescription", "iam:UpdateAssumeRolePolicy",
+          "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:AttachRolePolicy", "iam:DetachRolePolicy",
+          "iam:PutRolePermissionsBoundary", "iam:DeleteRolePermissionsBoundary", "iam:TagRole", "iam:UntagRole",
+        ]
+        Resource = ["${local.arn.role}/campaigns-deploy-*"]
+      },
+      {
+        # Only the function modules' execution roles (campaigns-<env>-<function>-role), all made
+        # with the boundary, and only to Lambda.
         Sid      = "PassFunctionRoles"
         Effect   = "Allow"
         Action   = ["iam:PassRole"]
-        Resource = ["${local.arn.role}/campaigns-${each.key}-*"]
+        Resource = ["${local.arn.role}/campaigns-${each.key}-*-role"]
         Condition = {
           StringEquals = { "iam:PassedToService" = "lambda.amazonaws.com" }
         }

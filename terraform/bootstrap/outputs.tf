@@ -13,6 +13,11 @@ output "deploy_role_arns" {
   value       = { for environment, role in aws_iam_role.deploy : environment => role.arn }
 }
 
+output "permissions_boundary_arns" {
+  description = "The permissions boundary every role of each environment's stack must carry, by environment (the stack derives the same ARN)."
+  value       = { for environment, policy in aws_iam_policy.boundary : environment => policy.arn }
+}
+
 output "deploy_role_policies" {
   description = "Each deploy role's inline policy (JSON), for review."
   value       = { for environment, policy in aws_iam_role_policy.deploy : environment => policy.policy }

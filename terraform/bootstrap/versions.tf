@@ -3,7 +3,9 @@ terraform {
 
   required_providers {
     aws = {
-      source  = "hashicorp/aws"
+      source = "hashicorp/aws"
+      # The stack's exact version; its .terraform.lock.hcl, like the stack's, comes from
+      # `./build.sh terraform --provider registry`, which fails until it is committed here.
       version = "6.37.0"
     }
   }

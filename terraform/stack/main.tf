@@ -7,6 +7,10 @@ locals {
   functions    = jsondecode(file("${path.module}/../../functions/functions.json"))
   table_schema = jsondecode(file("${path.module}/../../functions/table.json"))
   name_prefix  = "campaigns-${var.environment}"
+
+  # The permissions boundary terraform/bootstrap made for this environment, named the same way
+  # there: every role of the stack carries it, or the deploy role may not create the role.
+  permissions_boundary = "arn:aws:iam::${var.account_id}:policy/campaigns-boundary-${var.environment}"
 }
 
 module "table" {
@@ -27,6 +31,7 @@ module "functions" {
   table_name            = module.table.name
   table_arn             = module.table.arn
   index_arns            = values(module.table.index_arns)
+  permissions_boundary  = local.permissions_boundary
   dynamodb_actions      = each.value.dynamodb_actions
   dynamodb_resources    = each.value.dynamodb_resources
   memory_size           = var.memory_size

@@ -5,8 +5,9 @@ terraform {
   required_providers {
     aws = {
       source = "hashicorp/aws"
-      # One exact version: the committed .terraform.lock.hcl (written by CI for linux_amd64 and
-      # linux_arm64) and the committed schema in tests/terraform/schema describe exactly this build.
+      # One exact version: the committed schema in tests/terraform/schema describes exactly this
+      # build. Its .terraform.lock.hcl needs the registry: `./build.sh terraform --provider registry`
+      # (GitHub CI) prints it for linux_amd64 and linux_arm64 and fails until it is committed here.
       # The modules' floor explains why nothing older will do.
       version = "6.37.0"
     }

@@ -8,7 +8,8 @@
 #   registry  the real hashicorp/aws from the registry (GitHub CI); then also compares the real
 #             schema with the committed tests/terraform/schema/aws.json and writes the provider
 #             lock files for linux_amd64 and linux_arm64 into .work/terraform/locks/, failing
-#             where a committed .terraform.lock.hcl disagrees
+#             where a committed .terraform.lock.hcl disagrees or where none is committed yet
+#             (the file to commit is then printed)
 #
 # Each terraform test run writes JUnit XML into DIR/<name>.xml (default .work/terraform/results),
 # which ./build.sh test reads for its totals.
@@ -30,6 +31,14 @@ command -v terraform >/dev/null || { echo "terraform 1.11 or newer is needed on 
 
 rm -rf "$results"
 mkdir -p "$results"
+
+# Which roots have a committed lock file, noted before any `terraform init` (which writes one for
+# this platform only where none exists).
+lock_roots=(terraform/stack terraform/bootstrap)
+declare -A committed_lock=()
+for dir in "${lock_roots[@]}"; do
+  [[ -f "$dir/.terraform.lock.hcl" ]] && committed_lock[$dir]=yes
+done
 export CAMPAIGNS_TERRAFORM_PROVIDER="$provider"
 status=0
 
@@ -69,7 +78,7 @@ if [[ "$provider" == registry ]]; then
 
   # Written in a copy, so that a committed lock file can be compared rather than overwritten.
   step "provider lock files for linux_amd64 and linux_arm64"
-  for dir in terraform/stack terraform/bootstrap; do
+  for dir in "${lock_roots[@]}"; do
     copy="$work/lock-copy"
     rm -rf "$copy" && mkdir -p "$copy"
     mkdir -p "$copy/functions"
@@ -81,7 +90,11 @@ if [[ "$provider" == registry ]]; then
     TF_DATA_DIR="$copy/data" terraform -chdir="$copy/$dir" providers lock -platform=linux_amd64 -platform=linux_arm64 -no-color >&2
     mkdir -p "$work/locks/$dir"
     cp "$copy/$dir/.terraform.lock.hcl" "$work/locks/$dir/.terraform.lock.hcl"
-    if [[ -f "$dir/.terraform.lock.hcl" ]] && ! diff -u "$dir/.terraform.lock.hcl" "$work/locks/$dir/.terraform.lock.hcl" >&2; then
+    if [[ -z "${committed_lock[$dir]:-}" ]]; then
+      echo "$dir/.terraform.lock.hcl is not committed. Commit this file (also in .work/terraform/locks/$dir/ and the terraform-lock-files artifact) as $dir/.terraform.lock.hcl:" >&2
+      cat "$work/locks/$dir/.terraform.lock.hcl" >&2
+      status=1
+    elif ! diff -u "$dir/.terraform.lock.hcl" "$work/locks/$dir/.terraform.lock.hcl" >&2; then
       echo "$dir/.terraform.lock.hcl disagrees with the registry for hashicorp/aws $pinned: commit .work/terraform/locks/$dir/.terraform.lock.hcl" >&2
       status=1
     fi

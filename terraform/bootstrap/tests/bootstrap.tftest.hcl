@@ -15,6 +15,10 @@ mock_provider "aws" {
   mock_resource "aws_iam_role" {
     defaults = { id = "campaigns-deploy-dev" }
   }
+
+  mock_resource "aws_iam_policy" {
+    defaults = { arn = "arn:aws:iam::111122223333:policy/campaigns-boundary-dev" }
+  }
 }
 
 variables {
@@ -80,12 +84,16 @@ run "github_oidc" {
       Principal = { Federated = "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" }
       Condition = {
         StringEquals = {
-          "token.actions.githubusercontent.com:aud" = "sts.amazonaws.com"
-          "token.actions.githubusercontent.com:sub" = "repo:example-org/campaigns:environment:dev"
+          "token.actions.githubusercontent.com:aud"              = "sts.amazonaws.com"
+          "token.actions.githubusercontent.com:sub"              = "repo:example-org/campaigns:environment:dev"
+          "token.actions.githubusercontent.com:repository"       = "example-org/campaigns"
+          "token.actions.githubusercontent.com:environment"      = "dev"
+          "token.actions.githubusercontent.com:ref"              = "refs/heads/main"
+          "token.actions.githubusercontent.com:job_workflow_ref" = "example-org/campaigns/.github/workflows/apply.yml@refs/heads/main"
         }
       }
     }]
-    error_message = "Deploy role: trusted only by this repository's jobs in the dev GitHub environment."
+    error_message = "Deploy role: trusted only by this repository's jobs in the dev GitHub environment, running main's apply.yml in a run of main."
   }
 }
 
@@ -110,7 +118,7 @@ run "deploy_role_policy" {
     condition = alltrue(flatten([
       for statement in jsondecode(aws_iam_role_policy.deploy["dev"].policy).Statement : [
         for resource in statement.Resource :
-        resource != "*" || contains(["LogsAccountWide", "HttpApiAccessLogging"], statement.Sid)
+        resource != "*" || statement.Effect == "Deny" || contains(["LogsAccountWide", "HttpApiAccessLogging"], statement.Sid)
       ]
     ]))
     error_message = "Deploy role: only actions that take no narrower resource may use Resource \"*\"."
@@ -121,7 +129,7 @@ run "deploy_role_policy" {
       for statement in jsondecode(aws_iam_role_policy.deploy["dev"].policy).Statement : [
         for resource in statement.Resource :
         resource == "*" || strcontains(resource, "campaigns-dev") || strcontains(resource, "campaigns-tfstate") || startswith(resource, "arn:aws:apigateway:eu-west-1::/")
-      ]
+      ] if statement.Effect == "Allow"
     ]))
     error_message = "Deploy role: every scoped resource is named campaigns-dev… (or is the state bucket, or an HTTP API)."
   }
@@ -151,6 +159,86 @@ run "deploy_role_policy" {
       if contains(statement.Action, "iam:PassRole")
     ] == [{ StringEquals = { "iam:PassedToService" = "lambda.amazonaws.com" } }]
     error_message = "Deploy role: may pass the function roles to Lambda only."
+  }
+
+  assert {
+    condition = [
+      for statement in jsondecode(aws_iam_role_policy.deploy["dev"].policy).Statement : statement.Resource
+      if contains(statement.Action, "iam:PassRole")
+    ] == [["arn:aws:iam::111122223333:role/campaigns-dev-*-role"]]
+    error_message = "Deploy role: may pass only the function execution roles (campaigns-dev-*-role)."
+  }
+}
+
+run "permissions_boundary" {
+  command = plan
+
+  assert {
+    condition     = aws_iam_policy.boundary["dev"].name == "campaigns-boundary-dev" && !startswith(aws_iam_policy.boundary["dev"].name, "campaigns-dev-")
+    error_message = "Boundary: campaigns-boundary-dev, outside the campaigns-dev-* prefix whose roles the deploy role may write."
+  }
+
+  assert {
+    condition = jsondecode(aws_iam_policy.boundary["dev"].policy).Statement == [
+      {
+        Sid      = "TableItems"
+        Effect   = "Allow"
+        Action   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"]
+        Resource = ["arn:aws:dynamodb:eu-west-1:111122223333:table/campaigns-dev"]
+      },
+      {
+        Sid      = "IndexQueries"
+        Effect   = "Allow"
+        Action   = ["dynamodb:Query"]
+        Resource = ["arn:aws:dynamodb:eu-west-1:111122223333:table/campaigns-dev/index/*"]
+      },
+      {
+        Sid      = "FunctionLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = ["arn:aws:logs:eu-west-1:111122223333:log-group:/aws/lambda/campaigns-dev-*:*"]
+      },
+    ]
+    error_message = "Boundary: item reads and writes on the environment's table, queries on its indexes, and its function log groups; no Scan, nothing else."
+  }
+
+  assert {
+    condition = alltrue([
+      for statement in jsondecode(aws_iam_role_policy.deploy["dev"].policy).Statement :
+      try(statement.Condition.StringEquals["iam:PermissionsBoundary"], null) == "arn:aws:iam::111122223333:policy/campaigns-boundary-dev"
+      if statement.Effect == "Allow" && length(setintersection(toset(statement.Action), toset([
+        "iam:CreateRole", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:UpdateAssumeRolePolicy",
+        "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:PutRolePermissionsBoundary", "iam:DeleteRolePermissionsBoundary",
+      ]))) > 0
+    ])
+    error_message = "Deploy role: every role write it may do that can change a role's rights requires exactly the campaigns-boundary-dev boundary."
+  }
+
+  assert {
+    condition = length([
+      for statement in jsondecode(aws_iam_role_policy.deploy["dev"].policy).Statement : statement
+      if statement.Effect == "Deny" && statement.Resource == ["*"] && try(statement.Condition.StringNotEquals["iam:PermissionsBoundary"], null) == "arn:aws:iam::111122223333:policy/campaigns-boundary-dev"
+      && length(setsubtract(toset(["iam:CreateRole", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:UpdateAssumeRolePolicy", "iam:AttachRolePolicy", "iam:PutRolePermissionsBoundary"]), toset(statement.Action))) == 0
+    ]) == 1
+    error_message = "Deploy role: explicitly denied every role write without exactly the campaigns-boundary-dev boundary."
+  }
+
+  assert {
+    condition = length([
+      for statement in jsondecode(aws_iam_role_policy.deploy["dev"].policy).Statement : statement
+      if statement.Effect == "Deny" && statement.Resource == ["*"] && try(statement.Condition, null) == null
+      && length(setsubtract(toset(["iam:DeleteRolePermissionsBoundary", "iam:CreatePolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion", "iam:SetDefaultPolicyVersion"]), toset(statement.Action))) == 0
+    ]) == 1
+    error_message = "Deploy role: explicitly denied removing a boundary and changing any managed policy, the boundary included."
+  }
+
+  assert {
+    condition = alltrue([
+      for statement in jsondecode(aws_iam_role_policy.deploy["dev"].policy).Statement :
+      try(statement.Condition["ForAllValues:StringEquals"]["aws:TagKeys"], null) == ["Project", "Environment", "ManagedBy"]
+      if statement.Effect == "Allow" && length(setintersection(toset(statement.Action), toset(["iam:CreateRole", "iam:TagRole", "iam:UntagRole"]))) > 0
+    ])
+    error_message = "Deploy role: may put on roles only the stack's own tag keys (Project, Environment, ManagedBy)."
   }
 }
 

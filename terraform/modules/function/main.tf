@@ -19,6 +19,9 @@ resource "aws_cloudwatch_log_group" "this" {
 
 resource "aws_iam_role" "this" {
   name = "${var.name}-role"
+  # The bootstrap's boundary for this environment: whatever the role policy below says, the role
+  # can do no more than the boundary allows, and the deploy role may write no role without it.
+  permissions_boundary = var.permissions_boundary
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
     Statement = [{

@@ -46,6 +46,11 @@ output "role_arn" {
   value       = aws_iam_role.this.arn
 }
 
+output "permissions_boundary" {
+  description = "ARN of the permissions boundary the execution role carries."
+  value       = aws_iam_role.this.permissions_boundary
+}
+
 output "permissions_policy" {
   description = "The execution role's inline policy (JSON): its own log group, and exactly the DynamoDB actions and ARNs this function was given."
   value       = aws_iam_role_policy.this.policy

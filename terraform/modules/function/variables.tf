@@ -35,6 +35,16 @@ variable "index_arns" {
   default     = []
 }
 
+variable "permissions_boundary" {
+  type        = string
+  description = "ARN of the environment's permissions boundary policy (campaigns-boundary-<env>, made by terraform/bootstrap), set on the execution role."
+
+  validation {
+    condition     = can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:policy/campaigns-boundary-[a-z]+$", var.permissions_boundary))
+    error_message = "Give the ARN of a campaigns-boundary-<env> IAM policy: the deploy role may create no role without it."
+  }
+}
+
 variable "dynamodb_actions" {
   type        = list(string)
   description = "The exact DynamoDB actions this function needs, from its entry in functions/functions.json."

@@ -7,16 +7,17 @@ mock_provider "aws" {}
 # Valid inputs of every module under test (a run passes a module only the variables it declares);
 # each run below breaks one of them.
 variables {
-  name               = "campaigns-test-get_campaign"
-  zip_path           = "tests/placeholder-zips/get_campaign.zip"
-  table_name         = "campaigns-test"
-  table_arn          = "arn:aws:dynamodb:eu-west-1:111122223333:table/campaigns-test"
-  dynamodb_actions   = ["dynamodb:GetItem"]
-  dynamodb_resources = ["table"]
-  jwt_issuer         = "https://login.example.com/"
-  jwt_audience       = ["campaigns-api"]
-  functions          = {}
-  targets            = {}
+  name                 = "campaigns-test-get_campaign"
+  zip_path             = "tests/placeholder-zips/get_campaign.zip"
+  table_name           = "campaigns-test"
+  table_arn            = "arn:aws:dynamodb:eu-west-1:111122223333:table/campaigns-test"
+  dynamodb_actions     = ["dynamodb:GetItem"]
+  permissions_boundary = "arn:aws:iam::111122223333:policy/campaigns-boundary-test"
+  dynamodb_resources   = ["table"]
+  jwt_issuer           = "https://login.example.com/"
+  jwt_audience         = ["campaigns-api"]
+  functions            = {}
+  targets              = {}
 }
 
 run "function_accepts_valid_inputs" {
@@ -36,6 +37,13 @@ run "function_rejects_wildcard_action" {
   module { source = "../modules/function" }
   variables { dynamodb_actions = ["dynamodb:*"] }
   expect_failures = [var.dynamodb_actions]
+}
+
+run "function_rejects_role_without_bootstrap_boundary" {
+  command = plan
+  module { source = "../modules/function" }
+  variables { permissions_boundary = "arn:aws:iam::aws:policy/AdministratorAccess" }
+  expect_failures = [var.permissions_boundary]
 }
 
 run "function_rejects_unknown_resource_kind" {

@@ -185,6 +185,53 @@ run "permissions" {
     ])
     error_message = "IAM: besides the table, a function may only write to its own log group."
   }
+
+  # The asserts below do not read functions.json: they hold whatever it says.
+  assert {
+    condition = alltrue([
+      for fn in module.functions : fn.permissions_boundary == {
+        dev  = "arn:aws:iam::111122223333:policy/campaigns-boundary-dev"
+        sit  = "arn:aws:iam::111122223333:policy/campaigns-boundary-sit"
+        prod = "arn:aws:iam::111122223333:policy/campaigns-boundary-prod"
+      }[var.environment]
+    ])
+    error_message = "IAM: every function role carries its environment's permissions boundary, campaigns-boundary-<env> from the bootstrap."
+  }
+
+  assert {
+    condition = alltrue(flatten([
+      for fn in module.functions : [
+        for statement in jsondecode(fn.permissions_policy).Statement : [
+          for action in flatten([statement.Action]) :
+          contains(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "logs:CreateLogStream", "logs:PutLogEvents"], action)
+        ]
+      ]
+    ]))
+    error_message = "IAM: no function may Scan or use a wildcard action; only item reads and writes, queries and its own log writes."
+  }
+
+  assert {
+    condition = alltrue(flatten([
+      for key, fn in module.functions : [
+        for statement in jsondecode(fn.permissions_policy).Statement : [
+          for action in flatten([statement.Action]) :
+          !contains(["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"], action)
+        ]
+      ] if contains(["list_campaigns", "get_campaign"], key)
+    ]))
+    error_message = "IAM: the functions of the read routes (list_campaigns, get_campaign) may not write the table."
+  }
+
+  assert {
+    condition = alltrue(flatten([
+      for fn in module.functions : [
+        for statement in jsondecode(fn.permissions_policy).Statement : [
+          for resource in flatten([statement.Resource]) : endswith(resource, "/index/CampaignsByStatusIndex")
+        ] if contains(flatten([statement.Action]), "dynamodb:Query")
+      ]
+    ]))
+    error_message = "IAM: a function may Query the index only, never the table."
+  }
 }
 
 run "http_api" {

@@ -2,7 +2,7 @@
 // A schema-only stand-in for the hashicorp/aws provider, so that the real `terraform validate`
 // and `terraform test` (with mock_provider "aws" {}) run without the registry.
 //
-// Usage: node tests/terraform/provider/server.mjs SOCKET [--schema FILE]
+// Usage: node tests/terraform/provider/server.mjs SOCKET [--schema FILE] [--computed]
 //
 // Serves Terraform plugin protocol 5 (tfplugin5.proto beside this file) over gRPC on the unix
 // socket SOCKET and prints `ready SOCKET` on stdout once listening; Terraform attaches to it
@@ -14,11 +14,18 @@
 // null unless the configuration sets them); an apply returns the plan with any unknown values
 // made null; a read returns the state it was given; a data source reads as its configuration.
 // Imports are refused. mock_provider in terraform test needs only the schema and validation.
+//
+// With --computed, a plan also fills the computed attributes a configuration leaves unset (ARNs,
+// ids, versions) with the values AWS would give, built from the resource's names, the provider's
+// region and its first allowed account id (computed.mjs); aws_region reads as that region. Then a
+// plain `terraform apply` to a local state renders every policy document in full
+// (tests/terraform/render.mjs). Without it the answers are as above.
 
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { decode, encode, fillComputed, readData } from "./computed.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // The gRPC packages are installed with the other Node tools: npm ci --prefix tools.
@@ -189,7 +196,20 @@ function error(summary, detail = "") {
   return { severity: "ERROR", summary, detail };
 }
 
-export function providerService(schemaResponse, log = () => {}) {
+// The region and account of the provider's configuration, for --computed.
+function providerSettings(config) {
+  const decoded = config?.msgpack?.length ? decode(config.msgpack) : {};
+  return { region: decoded.region ?? "us-east-1", account: [decoded.allowed_account_ids ?? []].flat()[0] ?? "123456789012" };
+}
+
+export function providerService(schemaResponse, log = () => {}, { document = null } = {}) {
+  const schemas = document?.provider_schemas?.[PROVIDER_ADDRESS];
+  let settings = providerSettings(null);
+  const fill = (kind, typeName, dynamicValue, how) => {
+    const block = schemas?.[kind]?.[typeName]?.block;
+    if (!block || !dynamicValue?.msgpack?.length) return dynamicValue;
+    return { msgpack: encode(how(typeName, decode(dynamicValue.msgpack), block, settings)) };
+  };
   const handler = (name, answer) => (call, callback) => {
     const request = call.request ?? {};
     log(request.type_name ? `${name} ${request.type_name}` : name);
@@ -204,7 +224,10 @@ export function providerService(schemaResponse, log = () => {}) {
     PrepareProviderConfig: handler("PrepareProviderConfig", (r) => ({ prepared_config: r.config, diagnostics: [] })),
     ValidateResourceTypeConfig: handler("ValidateResourceTypeConfig", () => ({ diagnostics: [] })),
     ValidateDataSourceConfig: handler("ValidateDataSourceConfig", () => ({ diagnostics: [] })),
-    Configure: handler("Configure", () => ({ diagnostics: [] })),
+    Configure: handler("Configure", (r) => {
+      if (schemas) settings = providerSettings(r.config);
+      return { diagnostics: [] };
+    }),
     Stop: handler("Stop", () => ({ Error: "" })),
     UpgradeResourceState: handler("UpgradeResourceState", (r) => {
       const json = r.raw_state?.json;
@@ -216,7 +239,7 @@ export function providerService(schemaResponse, log = () => {}) {
     }),
     ReadResource: handler("ReadResource", (r) => ({ new_state: r.current_state, private: r.private, diagnostics: [] })),
     PlanResourceChange: handler("PlanResourceChange", (r) => ({
-      planned_state: r.proposed_new_state,
+      planned_state: schemas ? fill("resource_schemas", r.type_name, r.proposed_new_state, fillComputed) : r.proposed_new_state,
       planned_private: r.prior_private,
       requires_replace: [],
       diagnostics: [],
@@ -231,19 +254,23 @@ export function providerService(schemaResponse, log = () => {}) {
       imported_resources: [],
       diagnostics: [error("stand-in provider: import is not supported", `Cannot import ${r.type_name} "${r.id}": this is a schema-only stand-in of hashicorp/aws.`)],
     })),
-    ReadDataSource: handler("ReadDataSource", (r) => ({ state: r.config, diagnostics: [] })),
+    ReadDataSource: handler("ReadDataSource", (r) => ({
+      state: schemas ? fill("data_source_schemas", r.type_name, r.config, readData) : r.config,
+      diagnostics: [],
+    })),
   };
 }
 
 // Starts the server on a unix socket; resolves to the grpc.Server once it listens.
-export function serve(socketPath, { schemaPath = defaultSchemaPath, log = () => {} } = {}) {
+export function serve(socketPath, { schemaPath = defaultSchemaPath, log = () => {}, computed = false } = {}) {
   const { grpc, Provider } = loadProtocol();
-  const response = providerSchemaResponse(JSON.parse(fs.readFileSync(schemaPath, "utf8")));
+  const document = JSON.parse(fs.readFileSync(schemaPath, "utf8"));
+  const response = providerSchemaResponse(document);
   const server = new grpc.Server({
     "grpc.max_receive_message_length": 256 << 20,
     "grpc.max_send_message_length": 256 << 20,
   });
-  server.addService(Provider.service, providerService(response, log));
+  server.addService(Provider.service, providerService(response, log, { document: computed ? document : null }));
   return new Promise((resolve, reject) => {
     server.bindAsync(`unix:${socketPath}`, grpc.ServerCredentials.createInsecure(), (err) => {
       if (err) reject(err);
@@ -255,14 +282,17 @@ export function serve(socketPath, { schemaPath = defaultSchemaPath, log = () => 
 async function main(argv) {
   let socketPath;
   let schemaPath = defaultSchemaPath;
+  let computed = false;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--schema") schemaPath = path.resolve(argv[++i]);
+    else if (argv[i] === "--computed") computed = true;
     else if (!socketPath && !argv[i].startsWith("--")) socketPath = path.resolve(argv[i]);
-    else throw new Error(`unexpected argument ${argv[i]} (usage: server.mjs SOCKET [--schema FILE])`);
+    else throw new Error(`unexpected argument ${argv[i]} (usage: server.mjs SOCKET [--schema FILE] [--computed])`);
   }
-  if (!socketPath) throw new Error("usage: server.mjs SOCKET [--schema FILE]");
+  if (!socketPath) throw new Error("usage: server.mjs SOCKET [--schema FILE] [--computed]");
   const server = await serve(socketPath, {
     schemaPath,
+    computed,
     log: (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
   });
   const stop = (signal) => {
