@@ -1,6 +1,8 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
+using Campaigns.Domain.Model;
+using Campaigns.Domain.Storage;
 using Xunit;
 
 namespace Campaigns.Testing;
@@ -16,13 +18,16 @@ public sealed class DynamoDbTestTable : IAsyncLifetime
         string endpoint = Environment.GetEnvironmentVariable("DYNAMODB_ENDPOINT") is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException("DYNAMODB_ENDPOINT is not set: run integration tests through ./build.sh test, or set it to a DynamoDB Local URL.");
-        Client = new AmazonDynamoDBClient(
+        Metered = new MeteredDynamoDbClient(
             new BasicAWSCredentials("local", "local"),
             new AmazonDynamoDBConfig { ServiceURL = endpoint, AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 });
         Name = "campaigns-test-" + Guid.NewGuid().ToString("N")[..12];
     }
 
-    public IAmazonDynamoDB Client { get; }
+    public IAmazonDynamoDB Client => Metered;
+
+    /// <summary>The same client, counting Queries and the read units DynamoDB reports for them.</summary>
+    public MeteredDynamoDbClient Metered { get; }
 
     public string Name { get; }
 
@@ -42,6 +47,23 @@ public sealed class DynamoDbTestTable : IAsyncLifetime
             ConsistentRead = true,
         });
         return response.Item;
+    }
+
+    /// <summary>Writes <paramref name="campaigns"/> as the store would, 25 to a BatchWriteItem (DynamoDB's most).</summary>
+    public async Task SeedAsync(IEnumerable<Campaign> campaigns)
+    {
+        foreach (var chunk in campaigns.Chunk(25))
+        {
+            var pending = new Dictionary<string, List<WriteRequest>>
+            {
+                [Name] = [.. chunk.Select(c => new WriteRequest(new PutRequest(CampaignItemMapper.ToItem(c))))],
+            };
+            while (pending.Count > 0)
+            {
+                var response = await Client.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending });
+                pending = response.UnprocessedItems is { Count: > 0 } unprocessed ? unprocessed : [];
+            }
+        }
     }
 
     public async Task DisposeAsync()
