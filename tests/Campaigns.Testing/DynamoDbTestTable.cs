@@ -2,7 +2,6 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Campaigns.Domain.Model;
-using Campaigns.Domain.Storage;
 using Xunit;
 
 namespace Campaigns.Testing;
@@ -49,22 +48,8 @@ public sealed class DynamoDbTestTable : IAsyncLifetime
         return response.Item;
     }
 
-    /// <summary>Writes <paramref name="campaigns"/> as the store would, 25 to a BatchWriteItem (DynamoDB's most).</summary>
-    public async Task SeedAsync(IEnumerable<Campaign> campaigns)
-    {
-        foreach (var chunk in campaigns.Chunk(25))
-        {
-            var pending = new Dictionary<string, List<WriteRequest>>
-            {
-                [Name] = [.. chunk.Select(c => new WriteRequest(new PutRequest(CampaignItemMapper.ToItem(c))))],
-            };
-            while (pending.Count > 0)
-            {
-                var response = await Client.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending });
-                pending = response.UnprocessedItems is { Count: > 0 } unprocessed ? unprocessed : [];
-            }
-        }
-    }
+    /// <summary>Writes <paramref name="campaigns"/> as the store would, in batches.</summary>
+    public Task SeedAsync(IEnumerable<Campaign> campaigns) => CampaignSeeder.PutAllAsync(Client, Name, campaigns);
 
     public async Task DisposeAsync()
     {
