@@ -35,6 +35,7 @@ module "functions" {
   dynamodb_actions      = each.value.dynamodb_actions
   dynamodb_resources    = each.value.dynamodb_resources
   memory_size           = var.memory_size
+  reserved_concurrency  = var.reserved_concurrency[each.key]
   log_retention_days    = var.log_retention_days
   application_log_level = var.application_log_level
   environment           = var.smoke_caller == "" ? {} : { SMOKE_CALLER = var.smoke_caller }
@@ -59,6 +60,7 @@ module "http_api" {
   cors_allow_origins        = var.cors_allow_origins
   throttling_burst_limit    = var.throttling_burst_limit
   throttling_rate_limit     = var.throttling_rate_limit
+  route_throttling          = var.route_throttling
   access_log_retention_days = var.log_retention_days
 }
 

@@ -78,6 +78,77 @@ variable "throttling_rate_limit" {
   }
 }
 
+variable "account_concurrency_limit" {
+  type        = number
+  description = "The account's Lambda concurrent executions quota in this environment's region (Service Quotas L-B99A9384). Reservations must leave at least 100 of it unreserved: Lambda refuses a reservation that would leave less."
+
+  validation {
+    condition     = var.account_concurrency_limit >= 100 && floor(var.account_concurrency_limit) == var.account_concurrency_limit
+    error_message = "The account's concurrency quota is a whole number, and at least 100 (the unreserved share Lambda always keeps)."
+  }
+}
+
+variable "reserved_concurrency" {
+  type        = map(number)
+  description = "Reserved concurrent executions of each function, by functions.json key: each function both gets and is capped at its share, so the public list can neither take the write functions' concurrency nor the account's."
+
+  validation {
+    condition     = toset(keys(var.reserved_concurrency)) == toset(keys(jsondecode(file("${path.module}/../../functions/functions.json"))))
+    error_message = "Give every functions.json function a reservation, and only those."
+  }
+
+  validation {
+    condition     = alltrue([for count in values(var.reserved_concurrency) : count >= 1 && floor(count) == count])
+    error_message = "Each reservation is a whole number of at least 1 (0 would stop the function)."
+  }
+
+  validation {
+    condition     = sum(concat([0], values(var.reserved_concurrency))) + 100 <= var.account_concurrency_limit
+    error_message = "The reservations must leave at least 100 of account_concurrency_limit unreserved."
+  }
+}
+
+variable "account_throttling_burst_limit" {
+  type        = number
+  description = "API Gateway's account-level burst quota in this region (5,000 in most regions, 1,250 in af-south-1 and the other newer regions): no route's burst can exceed it."
+
+  validation {
+    condition     = var.account_throttling_burst_limit >= 1
+    error_message = "The account's burst quota must be positive."
+  }
+}
+
+variable "account_throttling_rate_limit" {
+  type        = number
+  description = "API Gateway's account-level throttle quota in this region, requests per second (10,000 in most regions, 2,500 in af-south-1 and the other newer regions): no route's rate can exceed it."
+
+  validation {
+    condition     = var.account_throttling_rate_limit > 0
+    error_message = "The account's rate quota must be positive."
+  }
+}
+
+variable "route_throttling" {
+  type = map(object({
+    burst_limit = number
+    rate_limit  = number
+  }))
+  description = "Throttle of each route on the HTTP API stage, by functions.json key: burst (requests) and steady rate (requests per second), within the account's API Gateway quotas."
+
+  validation {
+    condition     = toset(keys(var.route_throttling)) == toset(keys(jsondecode(file("${path.module}/../../functions/functions.json"))))
+    error_message = "Give every functions.json route a throttle, and only those."
+  }
+
+  validation {
+    condition = alltrue([
+      for route in values(var.route_throttling) :
+      route.burst_limit >= 1 && route.rate_limit > 0 && route.burst_limit <= var.account_throttling_burst_limit && route.rate_limit <= var.account_throttling_rate_limit
+    ])
+    error_message = "Each route's limits must be positive and within the account's API Gateway quotas (account_throttling_burst_limit, account_throttling_rate_limit)."
+  }
+}
+
 variable "create_alarm_topic" {
   type        = bool
   description = "Create an SNS topic for this environment's alarms (with alarm_emails subscribed)."

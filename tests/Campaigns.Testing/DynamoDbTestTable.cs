@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
+using Campaigns.Domain.Model;
 using Xunit;
 
 namespace Campaigns.Testing;
@@ -16,13 +17,16 @@ public sealed class DynamoDbTestTable : IAsyncLifetime
         string endpoint = Environment.GetEnvironmentVariable("DYNAMODB_ENDPOINT") is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException("DYNAMODB_ENDPOINT is not set: run integration tests through ./build.sh test, or set it to a DynamoDB Local URL.");
-        Client = new AmazonDynamoDBClient(
+        Metered = new MeteredDynamoDbClient(
             new BasicAWSCredentials("local", "local"),
             new AmazonDynamoDBConfig { ServiceURL = endpoint, AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 });
         Name = "campaigns-test-" + Guid.NewGuid().ToString("N")[..12];
     }
 
-    public IAmazonDynamoDB Client { get; }
+    public IAmazonDynamoDB Client => Metered;
+
+    /// <summary>The same client, counting Queries and the read units DynamoDB reports for them.</summary>
+    public MeteredDynamoDbClient Metered { get; }
 
     public string Name { get; }
 
@@ -43,6 +47,9 @@ public sealed class DynamoDbTestTable : IAsyncLifetime
         });
         return response.Item;
     }
+
+    /// <summary>Writes <paramref name="campaigns"/> as the store would, in batches.</summary>
+    public Task SeedAsync(IEnumerable<Campaign> campaigns) => CampaignSeeder.PutAllAsync(Client, Name, campaigns);
 
     public async Task DisposeAsync()
     {

@@ -48,6 +48,7 @@ function fakeApi(faults = {}) {
         const limit = url.searchParams.get("limit") ?? "50";
         if (!/^\d+$/.test(limit) || +limit < 1 || +limit > 100) return problem(400, "Validation failed", { limit: ["must be 1-100"] });
         const all = [...store.values()].filter((c) => c.status === "ACTIVE").sort((a, b) => (a.code < b.code ? -1 : 1));
+        if (faults.stuckToken || (faults.emptyFirstPage && !url.searchParams.has("nextToken"))) return json(200, { items: [], nextToken: "0" });
         const start = Number(url.searchParams.get("nextToken") ?? 0);
         const items = all.slice(start, start + +limit);
         const next = start + +limit < all.length ? String(start + +limit) : null;
@@ -163,6 +164,20 @@ describe("smoke checks", () => {
       const failed = failures(await run(api, { token: undefined }));
       assert.equal(failed[0].name, "list page 2 (limit 2)");
       assert.equal(failed[0].reason, "BBB-2 listed twice");
+    }));
+
+  test("a short page, even an empty one, with a nextToken passes: paging goes on to the end", () =>
+    withApi({ emptyFirstPage: true }, async (api) => {
+      const result = await run(api, { token: undefined });
+      assert.deepEqual(failures(result), []);
+      assert.equal(result.checks.filter((c) => c.name.startsWith("list page")).length, 4);
+    }));
+
+  test("a nextToken that does not move on fails", () =>
+    withApi({ stuckToken: true }, async (api) => {
+      const failed = failures(await run(api, { token: undefined }));
+      assert.equal(failed[0].name, "list page 2 (limit 2)");
+      assert.equal(failed[0].reason, "the same nextToken again: the list would never end");
     }));
 
   test("an unreachable API stops the run", async () => {

@@ -9,6 +9,11 @@ internal static class BenchCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args is ["--list-scale", .. var rest])
+        {
+            return await ListScale.ListScaleCommand.RunAsync(rest);
+        }
+
         var options = BenchOptions.Parse(args);
         var variants = options.Variants.Select(name => new Variant(name, options.VariantDirectories.TryGetValue(name, out string? dir) ? dir : throw new ArgumentException($"--{name}-dir is required"))).ToList();
         var packaged = options.ZipsDirectory is { } zipsDirectory ? PackagedZips.Load(zipsDirectory) : null;
@@ -101,14 +106,14 @@ internal static class BenchCommand
         return environment;
     }
 
-    private static string Machine()
+    internal static string Machine()
     {
         string cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
         string kernel = File.ReadAllText("/proc/sys/kernel/osrelease").Trim();
         return $"{cpu}, {Environment.ProcessorCount} cores, Linux {kernel}";
     }
 
-    private static string Git(string arguments)
+    internal static string Git(string arguments)
     {
         try
         {

@@ -20,4 +20,13 @@ internal static class CampaignKeys
         key[Gsi1SortKey] = new AttributeValue { S = StatusSortKeyOf(CampaignStatus.Active, code) };
         return key;
     }
+
+    /// <summary>The code of an ACTIVE status-index entry, from a query's LastEvaluatedKey.</summary>
+    public static string CodeOfActiveIndexEntry(Dictionary<string, AttributeValue> key)
+    {
+        string prefix = StatusSortKeyOf(CampaignStatus.Active, string.Empty);
+        return key.TryGetValue(Gsi1SortKey, out var sortKey) && sortKey.S is { } text && text.StartsWith(prefix, StringComparison.Ordinal)
+            ? text[prefix.Length..]
+            : throw new InvalidDataException("A status-index query stopped at an entry outside ACTIVE.");
+    }
 }

@@ -12,6 +12,9 @@ public sealed class DynamoDbCampaignStore(IAmazonDynamoDB client, string tableNa
     /// <summary>A code no request can reach: validation never lets '#' into a code.</summary>
     public const string ProbeCode = "#PROBE";
 
+    /// <summary>The most Queries one list page makes.</summary>
+    public const int MaxQueriesPerPage = 3;
+
     public async Task<Campaign?> GetAsync(string code, CancellationToken cancellationToken)
     {
         var response = await client.GetItemAsync(
@@ -129,15 +132,21 @@ public sealed class DynamoDbCampaignStore(IAmazonDynamoDB client, string tableNa
         Limit = 1,
     };
 
+    /// <summary>
+    /// A page costs at most <see cref="MaxQueriesPerPage"/> Queries of <c>limit + 1</c> index entries each,
+    /// however many ACTIVE campaigns have ended: the toDate filter runs after DynamoDB's Limit, so a page
+    /// that meets only ended campaigns within that budget comes back short, with a nextToken at the last
+    /// entry read (docs/architecture.md, "The list's cost").
+    /// </summary>
     public async Task<CampaignPage> ListActiveAsync(DateOnly today, int limit, string? afterCode, CancellationToken cancellationToken)
     {
-        // The filter on toDate runs after DynamoDB's Limit, so keep querying until one item more than the
-        // page is found (proving a next page exists) or the index is exhausted.
         var items = new List<Campaign>(limit + 1);
         var start = afterCode is null ? null : CampaignKeys.OfActiveIndexEntry(afterCode);
+        int queries = 0;
         do
         {
-            var response = await client.QueryAsync(ActiveQuery(today, limit + 1 - items.Count, start), cancellationToken);
+            var response = await client.QueryAsync(ActiveQuery(today, limit + 1, start), cancellationToken);
+            queries++;
             foreach (var item in response.Items ?? [])
             {
                 items.Add(FromItem(item));
@@ -145,15 +154,16 @@ public sealed class DynamoDbCampaignStore(IAmazonDynamoDB client, string tableNa
 
             start = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
         }
-        while (items.Count <= limit && start is not null);
+        while (items.Count <= limit && start is not null && queries < MaxQueriesPerPage);
 
-        if (items.Count <= limit)
+        if (items.Count > limit)
         {
-            return new CampaignPage { Items = items, NextToken = null };
+            // One more than the page proves a next page; it is read again from the last code served.
+            items.RemoveRange(limit, items.Count - limit);
+            return new CampaignPage { Items = items, NextToken = PageToken.Encode(items[^1].Code) };
         }
 
-        items.RemoveRange(limit, items.Count - limit);
-        return new CampaignPage { Items = items, NextToken = PageToken.Encode(items[^1].Code) };
+        return new CampaignPage { Items = items, NextToken = start is null ? null : PageToken.Encode(CampaignKeys.CodeOfActiveIndexEntry(start)) };
     }
 
     private QueryRequest ActiveQuery(DateOnly today, int limit, Dictionary<string, AttributeValue>? start) => new()

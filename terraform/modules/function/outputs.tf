@@ -71,5 +71,6 @@ output "configuration" {
     application_log_level = aws_lambda_function.this.logging_config[0].application_log_level
     system_log_level      = aws_lambda_function.this.logging_config[0].system_log_level
     log_retention_days    = aws_cloudwatch_log_group.this.retention_in_days
+    reserved_concurrency  = aws_lambda_function.this.reserved_concurrent_executions
   }
 }

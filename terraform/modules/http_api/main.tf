@@ -116,5 +116,16 @@ resource "aws_apigatewayv2_stage" "this" {
     detailed_metrics_enabled = var.detailed_metrics_enabled
   }
 
+  # Each route's own throttle, by functions.json key: a flood of one route (the public list) is
+  # refused at its own limit and leaves the stage's requests to the others.
+  dynamic "route_settings" {
+    for_each = var.route_throttling
+    content {
+      route_key              = aws_apigatewayv2_route.this[route_settings.key].route_key
+      throttling_burst_limit = route_settings.value.burst_limit
+      throttling_rate_limit  = route_settings.value.rate_limit
+    }
+  }
+
   tags = var.tags
 }

@@ -48,3 +48,13 @@ output "permission_source_arns" {
   description = "The source ARN each function's invoke permission is limited to."
   value       = { for key, permission in aws_lambda_permission.this : key => permission.source_arn }
 }
+
+output "route_throttling" {
+  description = "Each route's own throttle on the stage, by route key: burst (requests) and rate (requests per second)."
+  value = {
+    for settings in aws_apigatewayv2_stage.this.route_settings : settings.route_key => {
+      burst_limit = settings.throttling_burst_limit
+      rate_limit  = settings.throttling_rate_limit
+    }
+  }
+}

@@ -80,6 +80,20 @@ variable "throttling_rate_limit" {
   default     = 50
 }
 
+variable "route_throttling" {
+  type = map(object({
+    burst_limit = number
+    rate_limit  = number
+  }))
+  description = "Throttle of each route, by functions.json key: burst (requests) and steady rate (requests per second). A route without an entry has the stage's limits."
+  default     = {}
+
+  validation {
+    condition     = alltrue([for route in values(var.route_throttling) : route.burst_limit >= 1 && route.rate_limit > 0 && floor(route.burst_limit) == route.burst_limit])
+    error_message = "Each route's burst limit must be a whole number of at least 1, and its rate limit positive."
+  }
+}
+
 variable "detailed_metrics_enabled" {
   type        = bool
   description = "Per-route CloudWatch metrics (charged as custom metrics)."

@@ -267,6 +267,41 @@ run "http_api" {
   }
 }
 
+run "concurrency" {
+  command = plan
+
+  assert {
+    condition     = alltrue([for key, fn in module.functions : fn.configuration.reserved_concurrency == var.reserved_concurrency[key] && fn.configuration.reserved_concurrency >= 1])
+    error_message = "Concurrency: every function reserves its own share from the tfvars, so the public list cannot take the write functions'."
+  }
+
+  assert {
+    condition     = sum([for fn in module.functions : fn.configuration.reserved_concurrency]) + 100 <= var.account_concurrency_limit
+    error_message = "Concurrency: at least 100 of the account's quota stays unreserved."
+  }
+}
+
+run "route_throttling" {
+  command = plan
+
+  assert {
+    condition = alltrue([
+      for key, entry in jsondecode(file("../../functions/functions.json")) :
+      module.http_api.route_throttling["${entry.method} ${entry.path}"].burst_limit == var.route_throttling[key].burst_limit
+      && module.http_api.route_throttling["${entry.method} ${entry.path}"].rate_limit == var.route_throttling[key].rate_limit
+    ])
+    error_message = "Throttling: every route has its own throttle from the tfvars on the stage."
+  }
+
+  assert {
+    condition = alltrue([
+      for route in values(module.http_api.route_throttling) :
+      route.burst_limit <= var.account_throttling_burst_limit && route.rate_limit <= var.account_throttling_rate_limit
+    ])
+    error_message = "Throttling: no route exceeds the account's API Gateway quotas."
+  }
+}
+
 run "canary" {
   command = plan
 
@@ -388,4 +423,37 @@ run "rejects_canary_outside_prod" {
     canary_weight       = 0.1
   }
   expect_failures = [var.canary_weight]
+}
+
+run "rejects_reservations_leaving_under_100_unreserved" {
+  command = plan
+  variables {
+    account_concurrency_limit = 200
+    reserved_concurrency      = { list_campaigns = 31, get_campaign = 30, create_campaign = 20, update_campaign = 10, delete_campaign = 10 }
+  }
+  expect_failures = [var.reserved_concurrency]
+}
+
+run "rejects_a_function_without_reservation" {
+  command = plan
+  variables {
+    reserved_concurrency = { list_campaigns = 10, get_campaign = 10, create_campaign = 5, update_campaign = 5 }
+  }
+  expect_failures = [var.reserved_concurrency]
+}
+
+run "rejects_route_above_account_quota" {
+  command = plan
+  variables {
+    account_throttling_burst_limit = 1250
+    account_throttling_rate_limit  = 2500
+    route_throttling = {
+      list_campaigns  = { burst_limit = 100, rate_limit = 3000 }
+      get_campaign    = { burst_limit = 100, rate_limit = 50 }
+      create_campaign = { burst_limit = 40, rate_limit = 20 }
+      update_campaign = { burst_limit = 40, rate_limit = 20 }
+      delete_campaign = { burst_limit = 40, rate_limit = 20 }
+    }
+  }
+  expect_failures = [var.route_throttling]
 }

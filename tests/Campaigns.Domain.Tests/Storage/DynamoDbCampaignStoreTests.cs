@@ -80,9 +80,9 @@ public sealed class DynamoDbCampaignStoreTests : CampaignStoreContract, IAsyncLi
     }
 
     [Fact]
-    public async Task List_SkipsManyExpiredCampaignsBetweenMatches()
+    public async Task List_WhenEndedCampaignsFillThePagesReads_ReturnsAShortPageWithNextToken()
     {
-        // More non-matching items than the page limit sit between matches: the store must keep querying.
+        // More ended entries than a page's three queries read (3 x (limit + 1)) sit before the match.
         for (int i = 0; i < 15; i++)
         {
             await Store.TryCreateAsync(Samples.Campaign($"OLD-{i:D2}", toDate: new DateOnly(2020, 1, 1)), default);
@@ -90,10 +90,14 @@ public sealed class DynamoDbCampaignStoreTests : CampaignStoreContract, IAsyncLi
 
         await Store.TryCreateAsync(Samples.Campaign("ZZZ-LIVE"), default);
 
-        var page = await Store.ListActiveAsync(new DateOnly(2025, 7, 1), 2, null, default);
+        var first = await Store.ListActiveAsync(new DateOnly(2025, 7, 1), 2, null, default);
+        PageToken.TryDecode(first.NextToken.ShouldNotBeNull(), out string after).ShouldBeTrue();
+        var second = await Store.ListActiveAsync(new DateOnly(2025, 7, 1), 2, after, default);
 
-        page.Items.Select(c => c.Code).ShouldBe(["ZZZ-LIVE"]);
-        page.NextToken.ShouldBeNull();
+        first.Items.ShouldBeEmpty();
+        after.ShouldBe("OLD-08");
+        second.Items.Select(c => c.Code).ShouldBe(["ZZZ-LIVE"]);
+        second.NextToken.ShouldBeNull();
     }
 
     [Fact]

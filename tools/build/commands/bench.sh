@@ -6,6 +6,7 @@ usage_bench() {
 Usage: ./build.sh bench [--cold N] [--warm N] [--functions a,b] [--variants aot,jit,node,floor,bound]
                         [--out DIR] [--tls off|minimal|bundle] [--arch A] [--framework F]
                         [--zips DIR | --arm64-zips DIR]
+       ./build.sh bench --list-scale [--ended 0,1000,10000] [--live 50] [--limit 25] [--min-pages N]
 
 Cold-start and warm benchmark of the real binaries (aot, jit, node, floor and bound side by side) over
 DynamoDB Local; writes docs/bench/results/<timestamp>.md (and the raw <timestamp>.json, which git
@@ -25,6 +26,11 @@ ignores) and refreshes docs/performance.md.
   --tls off|bundle|minimal (off): bundle and minimal put a local TLS terminator in front of DynamoDB
       Local, the functions trusting the system CA bundle plus a bench CA, or the bench CA alone
 
+--list-scale: the list's scale curve instead: for each number of ended (still ACTIVE) campaigns
+beside the live ones, pages the list to its end through the list function's store over DynamoDB
+Local, metering each Query (ReturnConsumedCapacity); writes docs/bench/list-scale.svg and refreshes
+its section of docs/performance.md. --min-pages (200): pages timed per history size.
+
 node is the five functions in Node.js with the AWS SDK v3 (tools/Campaigns.Bench.Node), bundled by
 esbuild; it joins the default variants when Node.js 20 or later is on PATH, and is skipped with a
 note otherwise.
@@ -41,6 +47,10 @@ node_major() { command -v node >/dev/null && node -p 'process.versions.node.spli
 
 cmd_bench() {
   local variants="" node_dir node_args=() arch framework name aot_dir jit_dir floor_dir bound_dir zips="" arm64_zips="" bench_args=() zip_args=()
+  if [[ "${1:-}" == --list-scale ]]; then
+    bench_list_scale "${@:2}"
+    return
+  fi
   while [[ $# -gt 0 ]]; do
     case "$1" in
       --framework) need_value "$@"; FRAMEWORK="$2"; shift 2 ;;
@@ -115,4 +125,20 @@ cmd_bench() {
   dotnet "$WORK/bench/Campaigns.Bench.dll" --aot-dir "$aot_dir" --jit-dir "$jit_dir" \
     --floor-dir "$floor_dir" --bound-dir "$bound_dir" "${node_args[@]}" --dynamodb-endpoint "$DYNAMODB_ENDPOINT" --aot-framework "$framework" \
     "${zip_args[@]}" "${bench_args[@]}"
+}
+
+# bench_list_scale [--ended N,N] [--live N] [--limit N] [--min-pages N]: the list's cost per page by history.
+bench_list_scale() {
+  local args=()
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --ended|--live|--limit|--min-pages) need_value "$@"; args+=("$1" "$2"); shift 2 ;;
+      *) usage_bench >&2; die "unknown option for bench --list-scale: $1" ;;
+    esac
+  done
+  log "building the bench"
+  dotnet build tools/Campaigns.Bench -c Release -o "$WORK/bench" -nologo -v:quiet -clp:NoSummary >&2 || die "bench build failed"
+  stop_children_on_exit
+  start_dynamodb_local
+  dotnet "$WORK/bench/Campaigns.Bench.dll" --list-scale --dynamodb-endpoint "$DYNAMODB_ENDPOINT" --out docs/bench "${args[@]}"
 }
