@@ -8,6 +8,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileS
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
+import { createRequire } from "node:module";
 import { repoRoot } from "./lib/tree.mjs";
 
 const scripts = path.join(repoRoot, "terraform/scripts");
@@ -18,7 +19,7 @@ function sandbox(stubs = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "campaigns-scripts-"));
   const bin = path.join(dir, "bin");
   mkdirSync(bin);
-  for (const tool of ["bash", "jq", "sed", "awk", "head", "tail", "tr", "cut", "date", "mktemp", "rm", "seq", "sha256sum", "dirname", "basename", "cat", "sleep", "find", "mkdir"]) {
+  for (const tool of ["bash", "jq", "sed", "awk", "head", "tail", "tr", "cut", "date", "mktemp", "rm", "seq", "sha256sum", "dirname", "basename", "cat", "sleep", "find", "mkdir", "tee"]) {
     const found = spawnSync("bash", ["-c", `command -v ${tool}`], { encoding: "utf8" }).stdout.trim();
     if (found) writeFileSync(path.join(bin, tool), `#!/bin/sh\nexec ${found} "$@"\n`, { mode: 0o755 });
   }
@@ -377,6 +378,46 @@ describe("canary.sh", () => {
     assert.equal(tooLong.result.status, 1);
     assert.match(tooLong.result.stderr, /--minutes is a whole number from 1 to 30/);
     assert.equal(tooLong.updates.length, 0);
+  });
+});
+
+describe("apply.yml's rollback when a step fails", () => {
+  const { parse } = createRequire(path.join(repoRoot, "tools/package.json"))("yaml");
+  const step = parse(readFileSync(path.join(repoRoot, ".github/workflows/apply.yml"), "utf8")).jobs.apply.steps.find((s) => /terraform\/scripts\/rollback\.sh/.test(s.run ?? ""));
+  const before = { list_campaigns: "7", get_campaign: "7", create_campaign: null, update_campaign: "7", delete_campaign: "7" };
+
+  // The step's own script, run as GitHub runs a bash step.
+  function runStep(box, record) {
+    if (record !== undefined) writeFileSync(path.join(box.dir, "live-before.json"), record);
+    const env = { ...box.env, ENVIRONMENT: "prod", RUNNER_TEMP: box.dir, GITHUB_STEP_SUMMARY: path.join(box.dir, "summary.md") };
+    return spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run], { cwd: repoRoot, env, encoding: "utf8", timeout: 60_000 });
+  }
+
+  it("after an apply that failed half-way puts every recorded alias back, and leaves a new function alone", () => {
+    const box = sandbox({ aws: awsStub });
+    // The apply moved get_campaign and delete_campaign, left update_campaign in a canary, had not
+    // reached list_campaigns, and created create_campaign.
+    writeAlias(box, "campaigns-prod-get_campaign", { FunctionVersion: "8" });
+    writeAlias(box, "campaigns-prod-delete_campaign", { FunctionVersion: "8" });
+    writeAlias(box, "campaigns-prod-update_campaign", { FunctionVersion: "7", RoutingConfig: { AdditionalVersionWeights: { 8: 0.1 } } });
+    writeAlias(box, "campaigns-prod-list_campaigns", { FunctionVersion: "7" });
+    writeAlias(box, "campaigns-prod-create_campaign", { FunctionVersion: "8" });
+    const result = runStep(box, JSON.stringify(before));
+    assert.equal(result.status, 0, result.stderr);
+    for (const key of functionKeys.filter((k) => before[k] !== null)) assert.deepEqual(readAlias(box, `campaigns-prod-${key}`), { Name: "live", FunctionVersion: "7" }, key);
+    assert.deepEqual(readAlias(box, "campaigns-prod-create_campaign"), { Name: "live", FunctionVersion: "8" });
+    assert.ok(box.calls().every((call) => call.startsWith("aws --region af-south-1 ")));
+    assert.match(readFileSync(path.join(box.dir, "summary.md"), "utf8"), /PROD: rolled back[\s\S]*campaigns-prod-get_campaign: live 8 -> 7/);
+  });
+
+  it("does nothing when no versions were recorded (the job failed before the apply)", () => {
+    for (const record of [undefined, ""]) {
+      const box = sandbox({ aws: awsStub });
+      const result = runStep(box, record);
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stdout, /nothing to roll back/, result.stderr);
+      assert.ok(!existsSync(box.env.LOG), "no AWS call");
+    }
   });
 });
 
