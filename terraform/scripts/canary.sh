@@ -138,14 +138,16 @@ for key in "${CANARIED[@]}"; do
   ALARMS+=("${names[@]}")
 done
 
+# The CLI's stderr of each look, apart: a CLI warning mixed into the JSON would make every jq below
+# fail without a rollback. Removed however the script ends.
+ERRORS="$(mktemp)"
+trap 'rm -f "$ERRORS"' EXIT
+
 # look: one look at the alarms; fails the canary on an alarm in ALARM, missing or unreadable.
 look() {
-  local elapsed="$1" answer firing missing states errors
-  # stderr apart: a CLI warning mixed into the JSON would make every jq below fail without a rollback.
-  errors="$(mktemp)"
-  answer="$("${AWS[@]}" cloudwatch describe-alarms --alarm-names "${ALARMS[@]}" --output json 2>"$errors")" \
-    || fail "the alarms could not be read at $(clock "$elapsed"): $(cat "$errors")"
-  rm -f "$errors"
+  local elapsed="$1" answer firing missing states
+  answer="$("${AWS[@]}" cloudwatch describe-alarms --alarm-names "${ALARMS[@]}" --output json 2>"$ERRORS")" \
+    || fail "the alarms could not be read at $(clock "$elapsed"): $(cat "$ERRORS")"
   jq -e '.MetricAlarms | type == "array"' >/dev/null 2>&1 <<<"$answer" \
     || fail "the alarms could not be read at $(clock "$elapsed"): not a describe-alarms answer: ${answer:0:300}"
   firing="$(jq -r '[.MetricAlarms[] | select(.StateValue == "ALARM") | "\(.AlarmName) is in ALARM (\(.StateReason))"] | join("; ")' <<<"$answer")"

@@ -4,19 +4,30 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import { createRequire } from "node:module";
 import { repoRoot } from "./lib/tree.mjs";
 
 const scripts = path.join(repoRoot, "terraform/scripts");
 const functionKeys = Object.keys(JSON.parse(readFileSync(path.join(repoRoot, "functions/functions.json"), "utf8")));
 
+// Every folder a test made, removed once the file's tests are done.
+const made = [];
+const tempDir = (prefix) => {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+};
+after(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 // A PATH holding only the tools the scripts may use, plus the given stand-ins.
 function sandbox(stubs = {}) {
-  const dir = mkdtempSync(path.join(tmpdir(), "campaigns-scripts-"));
+  const dir = tempDir("campaigns-scripts-");
   const bin = path.join(dir, "bin");
   mkdirSync(bin);
   for (const tool of ["bash", "jq", "sed", "awk", "head", "tail", "tr", "cut", "date", "mktemp", "rm", "seq", "sha256sum", "dirname", "basename", "cat", "sleep", "find", "mkdir", "tee"]) {
@@ -208,7 +219,7 @@ describe("canary.sh", () => {
   const fakeSleep = '#!/bin/bash\necho "sleep $*" >>"$LOG"\nif [ -f "$STATE/clock" ]; then echo $(( $(cat "$STATE/clock") + $1 )) >"$STATE/clock"; fi\n';
 
   // The canary's sandbox: PROD in a canary of version 8, the record, the outputs, the alarm scenario.
-  function canaryFiles({ record = before, alarmPolls = [], unknownAlarms = [], alarmNotice = null, alarmGarbageAt = null, alarmAt = null, stubs = {} } = {}) {
+  function canaryFiles({ record = before, alarmPolls = [], unknownAlarms = [], alarmNotice = null, alarmGarbageAt = null, alarmFailAt = null, alarmAt = null, stubs = {} } = {}) {
     const box = sandbox({ aws: awsStub, "fake-sleep": fakeSleep, ...stubs });
     for (const key of functionKeys) {
       const inCanary = record[key] !== null;
@@ -225,6 +236,7 @@ describe("canary.sh", () => {
     writeFileSync(path.join(box.dir, "unknown-alarms"), unknownAlarms.join(" "));
     if (alarmNotice !== null) writeFileSync(path.join(box.dir, "alarm-notice"), alarmNotice);
     if (alarmGarbageAt !== null) writeFileSync(path.join(box.dir, "alarm-garbage-at"), String(alarmGarbageAt));
+    if (alarmFailAt !== null) writeFileSync(path.join(box.dir, "alarm-fail-at"), String(alarmFailAt));
     if (alarmAt !== null) {
       writeFileSync(path.join(box.dir, "clock"), "0");
       writeFileSync(path.join(box.dir, "alarm-at"), Object.entries(alarmAt).map(([name, at]) => `${name} ${at}`).join("\n") + "\n");
@@ -370,6 +382,15 @@ describe("canary.sh", () => {
     }
   });
 
+  it("leaves no temporary file behind, whether it passes or fails", () => {
+    for (const scenario of [{}, { alarmPolls: [[], ["campaigns-prod-get_campaign-v8-5xx"]] }, { alarmGarbageAt: 2 }, { alarmFailAt: 2 }]) {
+      const tmp = tempDir("campaigns-canary-tmp-");
+      const { result } = canaryBox({ ...scenario, extraEnv: { TMPDIR: tmp } });
+      assert.equal(result.status, Object.keys(scenario).length === 0 ? 0 : 1, result.stderr);
+      assert.deepEqual(readdirSync(tmp), [], JSON.stringify(scenario));
+    }
+  });
+
   it("takes its duration and poll interval from CANARY_MINUTES and CANARY_POLL_SECONDS, and refuses a canary longer than the job", () => {
     const { result, sleeps } = canaryBox({ extraEnv: { CANARY_MINUTES: "2", CANARY_POLL_SECONDS: "45" } });
     assert.equal(result.status, 0, result.stderr);
@@ -470,7 +491,7 @@ describe("coldstart.sh", () => {
 
 describe("verify-artifacts.sh", () => {
   function artifacts(shape, overrides = {}) {
-    const dir = mkdtempSync(path.join(tmpdir(), "campaigns-zips-"));
+    const dir = tempDir("campaigns-zips-");
     const entries = functionKeys.map((key) => {
       const bytes = `zip of ${key}`;
       writeFileSync(path.join(dir, `${key}.zip`), bytes);
