@@ -3,6 +3,7 @@ using Campaigns.Domain.Storage;
 using Campaigns.Hosting.Http;
 using Campaigns.Lambda.Http;
 using Campaigns.Lambda.Logging;
+using Campaigns.Lambda.Metrics;
 using Campaigns.Lambda.Runtime;
 
 namespace Campaigns.Hosting;
@@ -11,9 +12,12 @@ namespace Campaigns.Hosting;
 /// Adapts an endpoint to the Lambda runtime: rejects events that are not HTTP API payload 2.0, turns
 /// store failures into problem responses (never leaking exception text) and adds the security headers.
 /// During init it probes the store with the kind of call the endpoint makes, so the connection and
-/// that request's path are ready before the first invocation.
+/// that request's path are ready before the first invocation. Every 4xx and 5xx it answers, and every
+/// event it refuses (API Gateway answers those with a 500), is counted by version in
+/// <paramref name="statusMetric"/>.
 /// </summary>
-public sealed class HttpApiFunction(IHttpEndpoint endpoint, IStoreProbe probe, LambdaLogger logger) : ILambdaHandler<HttpApiRequest, HttpApiResponse>, ILambdaWarmUp
+public sealed class HttpApiFunction(IHttpEndpoint endpoint, IStoreProbe probe, LambdaLogger logger, ResponseStatusMetric? statusMetric = null)
+    : ILambdaHandler<HttpApiRequest, HttpApiResponse>, ILambdaWarmUp
 {
     public async Task WarmUpAsync(CancellationToken cancellationToken)
     {
@@ -33,11 +37,13 @@ public sealed class HttpApiFunction(IHttpEndpoint endpoint, IStoreProbe probe, L
 
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest input, LambdaContext context, CancellationToken cancellationToken)
     {
-        string method = input.RequestContext?.Http?.Method
-            ?? throw new InvalidEventException("The event is not an API Gateway HTTP API request.");
-        if (input.Version != "2.0")
+        string? method = input.RequestContext?.Http?.Method;
+        if (method is null || input.Version != "2.0")
         {
-            throw new InvalidEventException("The event is not an HTTP API payload of format version 2.0.");
+            statusMetric?.Record(500);
+            throw new InvalidEventException(method is null
+                ? "The event is not an API Gateway HTTP API request."
+                : "The event is not an HTTP API payload of format version 2.0.");
         }
 
         HttpApiResponse response;
@@ -57,6 +63,7 @@ public sealed class HttpApiFunction(IHttpEndpoint endpoint, IStoreProbe probe, L
         }
 
         SecurityHeaders.Apply(response, method);
+        statusMetric?.Record(response.StatusCode);
         // The route key already starts with the method ("GET /v1.0/campaigns").
         logger.Info($"{input.RouteKey ?? method} {response.StatusCode}");
         return response;

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Finishes PROD's canary after the apply. Terraform left each function that published a new
 # version with live on its previous version, sending canary_weight of the traffic to the new one
-# (routing_config). This watches those functions' alarms (errors and p99 duration, the stack's
-# output canary_alarm_names) for the canary's duration. When one is in ALARM, cannot be read or
+# (routing_config). This watches the new versions' own alarms (5xx answers and failed invocations
+# of that version, in 1-minute periods: the stack's output canary_alarm_names) for the canary's
+# duration. When one is in ALARM, cannot be read or
 # does not exist, every live alias goes back to the version recorded before the apply, with all of
 # its traffic (rollback.sh --from), and the script fails naming it. Otherwise each canaried alias
 # moves to its new version with all of the traffic. Functions Terraform moved at once (a first
 # deploy, nothing new published, DEV, SIT or a skipped canary) are left as they are.
+# INT or TERM (a cancelled job, a timeout) rolls back at once: every wait runs in the background,
+# so that bash can run the trap without waiting for it to end.
 # Run by apply.yml; the result also goes to $GITHUB_STEP_SUMMARY when it is set.
 set -euo pipefail
 # shellcheck source=terraform/scripts/lib.sh
@@ -20,7 +23,7 @@ Usage: terraform/scripts/canary.sh <env> --before FILE --outputs FILE [--minutes
   --before FILE   the live versions recorded before the apply (live-versions.sh)
   --outputs FILE  `terraform output -json` after the apply (function_versions, canary_alarm_names)
   --minutes M     how long to watch the alarms, 1 to 30 (default: $CANARY_MINUTES, else 5)
-  --poll S        seconds between two looks at the alarms (default: $CANARY_POLL_SECONDS, else 30)
+  --poll S        seconds between two looks at the alarms (default: $CANARY_POLL_SECONDS, else 10)
   --region R      override the environment's region (read from terraform/environments/<env>.tfvars)
 
 CANARY_SLEEP is the command that waits between two looks (default: sleep).
@@ -31,7 +34,7 @@ ENVIRONMENT=""
 BEFORE=""
 OUTPUTS=""
 MINUTES="${CANARY_MINUTES:-5}"
-POLL="${CANARY_POLL_SECONDS:-30}"
+POLL="${CANARY_POLL_SECONDS:-10}"
 REGION=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -62,11 +65,32 @@ TOTAL=$((MINUTES * 60))
 
 clock() { printf '%d:%02d' $(($1 / 60)) $(($1 % 60)); }
 
+# The wait running in the background, if any (see wait_for).
+SLEEPER=""
+
+# drop_canaries: the canaried aliases lose their new version's routing, all at once: each keeps the
+# version it points to, the recorded one. The first thing a failed canary does, so that it is done
+# before a cancelled job is killed.
+drop_canaries() {
+  local key pids=()
+  for key in "${CANARIED[@]}"; do
+    "${AWS[@]}" lambda update-alias --function-name "$(function_name "$ENVIRONMENT" "$key")" --name live --function-version "${FROM[$key]}" \
+      --routing-config "$NO_ROUTING" --query '[Name,FunctionVersion]' --output text >/dev/null &
+    pids+=($!)
+  done
+  for key in "${pids[@]}"; do wait "$key" || true; done
+}
+
 # fail REASON: every live alias back to its recorded version, and exit 1 naming the reason.
 fail() {
+  # A second signal (GitHub sends INT, then TERM) must not interrupt the rollback itself.
+  trap '' INT TERM
+  if [[ -n "$SLEEPER" ]]; then kill "$SLEEPER" 2>/dev/null || true; fi
   note "canary of ${ENVIRONMENT^^} failed: $1"
   note "every live alias goes back to the version recorded before the apply"
   local rolled_back="rolled back"
+  drop_canaries
+  # Then every recorded alias, checked one by one: also those moved by something else than the canary.
   "$(dirname "${BASH_SOURCE[0]}")/rollback.sh" "$ENVIRONMENT" --region "$REGION" --from "$BEFORE" >&2 || rolled_back="ROLLBACK FAILED: run rollback.sh $ENVIRONMENT --from <record> by hand"
   {
     echo "### Canary of ${ENVIRONMENT^^}: FAILED, $rolled_back"
@@ -114,14 +138,16 @@ for key in "${CANARIED[@]}"; do
   ALARMS+=("${names[@]}")
 done
 
+# The CLI's stderr of each look, apart: a CLI warning mixed into the JSON would make every jq below
+# fail without a rollback. Removed however the script ends.
+ERRORS="$(mktemp)"
+trap 'rm -f "$ERRORS"' EXIT
+
 # look: one look at the alarms; fails the canary on an alarm in ALARM, missing or unreadable.
 look() {
-  local elapsed="$1" answer firing missing states errors
-  # stderr apart: a CLI warning mixed into the JSON would make every jq below fail without a rollback.
-  errors="$(mktemp)"
-  answer="$("${AWS[@]}" cloudwatch describe-alarms --alarm-names "${ALARMS[@]}" --output json 2>"$errors")" \
-    || fail "the alarms could not be read at $(clock "$elapsed"): $(cat "$errors")"
-  rm -f "$errors"
+  local elapsed="$1" answer firing missing states
+  answer="$("${AWS[@]}" cloudwatch describe-alarms --alarm-names "${ALARMS[@]}" --output json 2>"$ERRORS")" \
+    || fail "the alarms could not be read at $(clock "$elapsed"): $(cat "$ERRORS")"
   jq -e '.MetricAlarms | type == "array"' >/dev/null 2>&1 <<<"$answer" \
     || fail "the alarms could not be read at $(clock "$elapsed"): not a describe-alarms answer: ${answer:0:300}"
   firing="$(jq -r '[.MetricAlarms[] | select(.StateValue == "ALARM") | "\(.AlarmName) is in ALARM (\(.StateReason))"] | join("; ")' <<<"$answer")"
@@ -132,6 +158,15 @@ look() {
   note "canary $(clock "$elapsed") of $(clock "$TOTAL"): ${#ALARMS[@]} alarms, $states"
 }
 
+# wait_for SECONDS: waits in the background. bash runs a trap only between commands, so a
+# foreground sleep would hold an INT or TERM until it ended; `wait` returns at once on a signal.
+wait_for() {
+  "${SLEEP[@]}" "$1" &
+  SLEEPER=$!
+  wait "$SLEEPER" || true
+  SLEEPER=""
+}
+
 # A cancelled job or a timeout must not leave PROD split between two versions.
 trap 'fail "the canary was interrupted (cancelled or timed out)"' INT TERM
 note "watching ${#ALARMS[@]} alarms of ${#CANARIED[@]} functions for $(clock "$TOTAL"), every ${POLL}s: ${ALARMS[*]}"
@@ -139,7 +174,7 @@ elapsed=0
 look "$elapsed"
 while ((elapsed < TOTAL)); do
   step=$((TOTAL - elapsed < POLL ? TOTAL - elapsed : POLL))
-  "${SLEEP[@]}" "$step"
+  wait_for "$step"
   elapsed=$((elapsed + step))
   look "$elapsed"
 done

@@ -74,6 +74,8 @@ module "observability" {
       log_group_name = fn.log_group_name
     }
   }
+  canary_versions    = { for key, fn in module.functions : key => fn.version }
+  alias_name         = one(distinct(values(module.functions)[*].alias_name))
   api_id             = module.http_api.api_id
   queries_dir        = "${path.module}/../queries"
   create_alarm_topic = var.create_alarm_topic

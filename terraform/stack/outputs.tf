@@ -29,8 +29,13 @@ output "live_routing" {
 }
 
 output "canary_alarm_names" {
-  description = "The alarms terraform/scripts/canary.sh watches during a canary, by function key: the function's errors and p99 duration."
-  value       = { for key, alarms in module.observability.function_alarm_names : key => [alarms.errors, alarms.p99_duration] }
+  description = "The alarms terraform/scripts/canary.sh watches during a canary, by function key: the 5xx answers and the failed invocations of the version this apply published, in 1-minute periods."
+  value       = module.observability.version_alarm_names
+}
+
+output "version_alarms" {
+  description = "The canary's alarms by function key: what each watches (metric, dimensions, period) and when it fires."
+  value       = module.observability.version_alarms
 }
 
 output "table_name" {

@@ -5,6 +5,7 @@ using Amazon.Runtime;
 using Campaigns.Domain.Storage;
 using Campaigns.Lambda.Http;
 using Campaigns.Lambda.Logging;
+using Campaigns.Lambda.Metrics;
 using Campaigns.Lambda.Runtime;
 using Campaigns.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -146,10 +147,85 @@ public sealed class HttpApiFunctionTests : IDisposable
         log.ShouldNotContain("secret-token");
     }
 
+    [Fact]
+    public async Task Handle_WhenUnexpectedError_CountsThe500ByVersion()
+    {
+        var function = CountingFunction(new ThrowingEndpoint(new InvalidOperationException("bug")));
+
+        await function.HandleAsync(Requests.Get("X"), Context, default);
+
+        MetricLines().ShouldBe([
+            "{\"level\":\"ERROR\",\"FunctionName\":\"test\",\"Version\":\"8\",\"Http5xx\":1,"
+            + "\"_aws\":{\"CloudWatchMetrics\":[{\"Namespace\":\"Campaigns\",\"Dimensions\":[[\"FunctionName\",\"Version\"]],"
+            + "\"Metrics\":[{\"Name\":\"Http5xx\",\"Unit\":\"Count\"}]}],\"Timestamp\":1749983400123},"
+            + "\"statusCode\":500,\"requestId\":null}",
+        ]);
+    }
+
+    [Theory]
+    [MemberData(nameof(TransientFailures))]
+    public async Task Handle_WhenStoreUnavailable_CountsThe503(Exception failure)
+    {
+        await CountingFunction(new ThrowingEndpoint(failure)).HandleAsync(Requests.Get("X"), Context, default);
+
+        MetricLines().ShouldHaveSingleItem().ShouldContain("\"Http5xx\":1,");
+        MetricLines()[0].ShouldContain("\"statusCode\":503,");
+    }
+
+    [Theory]
+    [InlineData(400, "Http4xx")]
+    [InlineData(404, "Http4xx")]
+    [InlineData(412, "Http4xx")]
+    [InlineData(500, "Http5xx")]
+    public async Task Handle_WhenEndpointAnswersAnError_CountsIt(int statusCode, string metric)
+    {
+        await CountingFunction(new FixedEndpoint(new HttpApiResponse { StatusCode = statusCode })).HandleAsync(Requests.Get("X"), Context, default);
+
+        MetricLines().ShouldHaveSingleItem().ShouldContain($"\"{metric}\":1,");
+    }
+
+    [Theory]
+    [InlineData(200)]
+    [InlineData(201)]
+    [InlineData(304)]
+    public async Task Handle_WhenEndpointSucceeds_CountsNothing(int statusCode)
+    {
+        await CountingFunction(new FixedEndpoint(new HttpApiResponse { StatusCode = statusCode })).HandleAsync(Requests.Get("X"), Context, default);
+
+        MetricLines().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Handle_WhenEventIsRefused_CountsA500BeforeThrowing()
+    {
+        var function = CountingFunction(new FixedEndpoint(new HttpApiResponse { StatusCode = 200 }));
+        var request = Requests.Get("X");
+        request.Version = "1.0";
+
+        await Should.ThrowAsync<InvalidEventException>(() => function.HandleAsync(request, Context, default));
+        await Should.ThrowAsync<InvalidEventException>(() => function.HandleAsync(new HttpApiRequest(), Context, default));
+
+        MetricLines().Count.ShouldBe(2);
+        MetricLines().ShouldAllBe(line => line.Contains("\"Http5xx\":1,") && line.Contains("\"statusCode\":500,"));
+    }
+
     public void Dispose() => _log.Dispose();
 
+    private List<string> MetricLines() =>
+        [.. _log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => line.Contains("\"_aws\""))];
+
     private HttpApiFunction Function(IHttpEndpoint endpoint, IStoreProbe? probe = null) =>
-        new(endpoint, probe ?? new FakeCampaignStore(), new LambdaLogger(_log, LogFormat.Json, LogLevel.Information, "test", new FakeTimeProvider(Samples.Now)));
+        new(endpoint, probe ?? new FakeCampaignStore(), Logger());
+
+    private HttpApiFunction CountingFunction(IHttpEndpoint endpoint)
+    {
+        var environment = new RecordingEnvironment();
+        environment.SetValue("AWS_LAMBDA_FUNCTION_VERSION", "8");
+        var logger = Logger();
+        return new(endpoint, new FakeCampaignStore(), logger, new ResponseStatusMetric("Campaigns", logger, environment, new FakeTimeProvider(Samples.Now)));
+    }
+
+    private LambdaLogger Logger() => new(_log, LogFormat.Json, LogLevel.Information, "test", new FakeTimeProvider(Samples.Now));
 
     private sealed class ThrowingEndpoint(Exception failure) : IHttpEndpoint
     {

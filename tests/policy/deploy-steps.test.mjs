@@ -29,9 +29,17 @@ function stepViolations(text) {
   const smoke = at((s) => /smoke-or-rollback\.sh/.test(s.run ?? "") && !/canary\.sh/.test(s.run ?? ""), "runs the smoke check after the apply");
   const canary = at((s) => /canary\.sh/.test(s.run ?? ""), "runs the canary");
   const deployed = at((s) => /deployed-\$ENVIRONMENT\.json/.test(s.run ?? ""), "records the deployment");
+  const rollback = at((s) => /terraform\/scripts\/rollback\.sh/.test(s.run ?? ""), "rolls back when a step fails");
   if (v.length) return v;
-  if (!(record < plan && plan < apply && apply < smoke && smoke < canary && canary < deployed)) {
-    v.push("steps out of order: live versions, plan, apply, smoke check, canary, deployment record");
+  if (!(record < plan && plan < apply && apply < smoke && smoke < canary && canary < rollback && rollback < deployed)) {
+    v.push("steps out of order: live versions, plan, apply, smoke check, canary, rollback on failure, deployment record");
+  }
+  const restore = steps[rollback];
+  if (!/failure\(\)/.test(restore.if ?? "") || !/cancelled\(\)/.test(restore.if ?? "") || /&&/.test(restore.if ?? "")) {
+    v.push(`the rollback must run when any step above failed or the job was cancelled (if: ${restore.if})`);
+  }
+  if (!/rollback\.sh "\$ENVIRONMENT" --from "\$record"/.test(restore.run) || !/record="\$RUNNER_TEMP\/live-before\.json"/.test(restore.run)) {
+    v.push("the rollback must put back the versions recorded before the apply");
   }
   const planRun = steps[plan].run;
   if (!/canary_from_versions/.test(planRun) || !/-var canary_weight=0/.test(planRun)) v.push("the plan must pass the recorded versions (canary_from_versions) and canary_weight=0 on skip-canary");
@@ -57,6 +65,27 @@ describe("apply.yml: live versions recorded, smoke check, PROD canary, then the 
     const canary = steps.findIndex((s) => /canary\.sh/.test(s.run ?? ""));
     steps.push(steps.splice(canary, 1)[0]);
     assert.match(stepViolations(stringify(parsed)).join("\n"), /out of order/);
+  });
+
+  it("fails without a rollback when a step fails, or with one that skips a cancelled job", () => {
+    const parsed = parse(applyText);
+    const steps = parsed.jobs.apply.steps;
+    const rollback = steps.findIndex((s) => /terraform\/scripts\/rollback\.sh/.test(s.run ?? ""));
+    const [step] = steps.splice(rollback, 1);
+    assert.match(stepViolations(stringify(parsed)).join("\n"), /no step rolls back when a step fails/);
+    steps.splice(rollback, 0, { ...step, if: "failure()" });
+    assert.match(stepViolations(stringify(parsed)).join("\n"), /when any step above failed or the job was cancelled/);
+  });
+
+  it("fails on a rollback placed before the canary or after the deployment record", () => {
+    for (const to of ["before the canary", "at the end"]) {
+      const parsed = parse(applyText);
+      const steps = parsed.jobs.apply.steps;
+      const [step] = steps.splice(steps.findIndex((s) => /terraform\/scripts\/rollback\.sh/.test(s.run ?? "")), 1);
+      if (to === "at the end") steps.push(step);
+      else steps.splice(steps.findIndex((s) => /canary\.sh/.test(s.run ?? "")), 0, step);
+      assert.match(stepViolations(stringify(parsed)).join("\n"), /out of order/, to);
+    }
   });
 
   it("fails on a plan that does not pass the recorded versions", () => {

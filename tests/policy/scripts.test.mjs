@@ -2,23 +2,35 @@
 // arguments and answer like the real ones; and --dry-run with no AWS CLI on PATH at all.
 
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, it } from "node:test";
+import { after, describe, it } from "node:test";
+import { createRequire } from "node:module";
 import { repoRoot } from "./lib/tree.mjs";
 
 const scripts = path.join(repoRoot, "terraform/scripts");
 const functionKeys = Object.keys(JSON.parse(readFileSync(path.join(repoRoot, "functions/functions.json"), "utf8")));
 
+// Every folder a test made, removed once the file's tests are done.
+const made = [];
+const tempDir = (prefix) => {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+};
+after(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 // A PATH holding only the tools the scripts may use, plus the given stand-ins.
 function sandbox(stubs = {}) {
-  const dir = mkdtempSync(path.join(tmpdir(), "campaigns-scripts-"));
+  const dir = tempDir("campaigns-scripts-");
   const bin = path.join(dir, "bin");
   mkdirSync(bin);
-  for (const tool of ["bash", "jq", "sed", "awk", "head", "tail", "tr", "cut", "date", "mktemp", "rm", "seq", "sha256sum", "dirname", "basename", "cat", "sleep", "find", "mkdir"]) {
+  for (const tool of ["bash", "jq", "sed", "awk", "head", "tail", "tr", "cut", "date", "mktemp", "rm", "seq", "sha256sum", "dirname", "basename", "cat", "sleep", "find", "mkdir", "tee"]) {
     const found = spawnSync("bash", ["-c", `command -v ${tool}`], { encoding: "utf8" }).stdout.trim();
     if (found) writeFileSync(path.join(bin, tool), `#!/bin/sh\nexec ${found} "$@"\n`, { mode: 0o755 });
   }
@@ -42,7 +54,8 @@ function readAlias(box, name) {
 }
 
 function runScript(script, args, env) {
-  return spawnSync(path.join(scripts, script), args, { cwd: repoRoot, env, encoding: "utf8", timeout: 60_000 });
+  // Generous: a 5-minute canary is some 30 looks, each a few processes, on a machine that may be busy.
+  return spawnSync(path.join(scripts, script), args, { cwd: repoRoot, env, encoding: "utf8", timeout: 180_000 });
 }
 
 // The AWS CLI stand-in (see its header): aliases on version 5 unless a test or a call moved them,
@@ -264,11 +277,13 @@ describe("canary.sh", () => {
   // moved at once), the others were on 7 and Terraform left live there with 10 % on 8.
   const before = { list_campaigns: "7", get_campaign: "7", create_campaign: null, update_campaign: "7", delete_campaign: "7" };
   const canaried = functionKeys.filter((key) => before[key] !== null);
-  const alarmsOf = (key) => [`campaigns-prod-${key}-errors`, `campaigns-prod-${key}-p99-duration`];
-  const fakeSleep = '#!/bin/bash\necho "sleep $*" >>"$LOG"\n';
+  const alarmsOf = (key) => [`campaigns-prod-${key}-v8-5xx`, `campaigns-prod-${key}-v8-errors`];
+  // Returns at once; with a fake clock ($STATE/clock) moves it on by the seconds it was asked to wait.
+  const fakeSleep = '#!/bin/bash\necho "sleep $*" >>"$LOG"\nif [ -f "$STATE/clock" ]; then echo $(( $(cat "$STATE/clock") + $1 )) >"$STATE/clock"; fi\n';
 
-  function canaryBox({ record = before, alarmPolls = [], unknownAlarms = [], extraEnv = {}, alarmNotice = null, alarmGarbageAt = null } = {}) {
-    const box = sandbox({ aws: awsStub, "fake-sleep": fakeSleep });
+  // The canary's sandbox: PROD in a canary of version 8, the record, the outputs, the alarm scenario.
+  function canaryFiles({ record = before, alarmPolls = [], unknownAlarms = [], alarmNotice = null, alarmGarbageAt = null, alarmFailAt = null, alarmAt = null, stubs = {} } = {}) {
+    const box = sandbox({ aws: awsStub, "fake-sleep": fakeSleep, ...stubs });
     for (const key of functionKeys) {
       const inCanary = record[key] !== null;
       writeAlias(box, `campaigns-prod-${key}`, inCanary ? { FunctionVersion: record[key], RoutingConfig: { AdditionalVersionWeights: { 8: 0.1 } } } : { FunctionVersion: "8" });
@@ -284,8 +299,18 @@ describe("canary.sh", () => {
     writeFileSync(path.join(box.dir, "unknown-alarms"), unknownAlarms.join(" "));
     if (alarmNotice !== null) writeFileSync(path.join(box.dir, "alarm-notice"), alarmNotice);
     if (alarmGarbageAt !== null) writeFileSync(path.join(box.dir, "alarm-garbage-at"), String(alarmGarbageAt));
+    if (alarmFailAt !== null) writeFileSync(path.join(box.dir, "alarm-fail-at"), String(alarmFailAt));
+    if (alarmAt !== null) {
+      writeFileSync(path.join(box.dir, "clock"), "0");
+      writeFileSync(path.join(box.dir, "alarm-at"), Object.entries(alarmAt).map(([name, at]) => `${name} ${at}`).join("\n") + "\n");
+    }
+    return { box, args: ["prod", "--before", beforeFile, "--outputs", outputs] };
+  }
+
+  function canaryBox({ extraEnv = {}, ...scenario } = {}) {
+    const { box, args } = canaryFiles(scenario);
     const env = { ...box.env, CANARY_SLEEP: path.join(box.dir, "bin", "fake-sleep"), GITHUB_STEP_SUMMARY: path.join(box.dir, "summary.md"), ...extraEnv };
-    const result = runScript("canary.sh", ["prod", "--before", beforeFile, "--outputs", outputs], env);
+    const result = runScript("canary.sh", args, env);
     const calls = existsSync(box.env.LOG) ? box.calls() : [];
     return {
       result,
@@ -293,6 +318,8 @@ describe("canary.sh", () => {
       looks: calls.filter((call) => call.includes("cloudwatch describe-alarms")),
       sleeps: calls.filter((call) => call.startsWith("sleep ")).map((call) => Number(call.split(" ")[1])),
       updates: calls.filter((call) => call.includes("update-alias")),
+      // "<fake seconds> <call>" per AWS CLI call, with a fake clock.
+      timeline: () => readFileSync(path.join(box.dir, "timeline"), "utf8").trim().split("\n").map((line) => ({ at: Number(line.split(" ")[0]), call: line.slice(line.indexOf(" ") + 1) })),
       summary: () => readFileSync(env.GITHUB_STEP_SUMMARY, "utf8"),
     };
   }
@@ -301,9 +328,9 @@ describe("canary.sh", () => {
     const { result, aliases, looks, sleeps, updates, summary } = canaryBox();
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual(Object.values(aliases), functionKeys.map(() => ({ Name: "live", FunctionVersion: "8" })));
-    // One look at the start and one after each 30 s wait.
-    assert.deepEqual(sleeps, Array(10).fill(30));
-    assert.equal(looks.length, 11);
+    // One look at the start and one after each 10 s wait.
+    assert.deepEqual(sleeps, Array(30).fill(10));
+    assert.equal(looks.length, 31);
     assert.ok(looks.every((call) => call.startsWith("aws --region af-south-1 cloudwatch describe-alarms --alarm-names " + canaried.flatMap(alarmsOf).join(" ") + " ")));
     // create_campaign was new: Terraform moved it at once and nothing touches it.
     assert.deepEqual(updates.map((call) => call.match(/function-name (\S+) .*--function-version (\d+)/).slice(1).join("@")), canaried.map((key) => `campaigns-prod-${key}@8`));
@@ -313,7 +340,7 @@ describe("canary.sh", () => {
   });
 
   it("reads the alarms past a notice the CLI prints on stderr", () => {
-    const { result, aliases } = canaryBox({ alarmNotice: "Note: AWS CLI version 2, the latest major version, is now stable.\n" });
+    const { result, aliases } = canaryBox({ alarmNotice: "Note: AWS CLI version 2, the latest major version, is now stable.\n", extraEnv: { CANARY_MINUTES: "1" } });
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual(Object.values(aliases), functionKeys.map(() => ({ Name: "live", FunctionVersion: "8" })));
   });
@@ -321,22 +348,22 @@ describe("canary.sh", () => {
   it("on an answer that is not describe-alarms JSON rolls every live alias back and fails saying so", () => {
     const { result, aliases, summary } = canaryBox({ alarmGarbageAt: 3 });
     assert.equal(result.status, 1, result.stderr);
-    assert.match(result.stderr, /the alarms could not be read at 1:00: not a describe-alarms answer: <html>503/);
+    assert.match(result.stderr, /the alarms could not be read at 0:20: not a describe-alarms answer: <html>503/);
     for (const key of canaried) assert.deepEqual(aliases[key], { Name: "live", FunctionVersion: "7" }, key);
     assert.match(summary(), /Canary of PROD: FAILED, rolled back/);
   });
 
   it("on an alarm during the watch puts every live alias back on its recorded version without routing and fails naming the alarm", () => {
-    const { result, aliases, looks, sleeps, updates, summary } = canaryBox({ alarmPolls: [[], [], [], ["campaigns-prod-get_campaign-errors"]] });
+    const { result, aliases, looks, sleeps, updates, summary } = canaryBox({ alarmPolls: [[], [], [], ["campaigns-prod-get_campaign-v8-errors"]] });
     assert.equal(result.status, 1, result.stderr);
-    assert.match(result.stderr, /canary failed: campaigns-prod-get_campaign-errors is in ALARM \(Threshold Crossed.*\), at 1:30 of 5:00/);
+    assert.match(result.stderr, /canary failed: campaigns-prod-get_campaign-v8-errors is in ALARM \(Threshold Crossed.*\), at 0:30 of 5:00/);
     for (const key of canaried) assert.deepEqual(aliases[key], { Name: "live", FunctionVersion: "7" }, key);
     assert.deepEqual(aliases.create_campaign, { Name: "live", FunctionVersion: "8" });
     // Stopped at the alarm, and never moved anything to 8.
     assert.equal(looks.length, 4);
-    assert.deepEqual(sleeps, [30, 30, 30]);
+    assert.deepEqual(sleeps, [10, 10, 10]);
     assert.ok(!updates.some((call) => call.includes("--function-version 8")));
-    assert.match(summary(), /Canary of PROD: FAILED, rolled back[\s\S]*campaigns-prod-get_campaign-errors is in ALARM/);
+    assert.match(summary(), /Canary of PROD: FAILED, rolled back[\s\S]*campaigns-prod-get_campaign-v8-errors is in ALARM/);
   });
 
   it("on a first deploy goes straight to the new versions: nothing to watch, nothing to move", () => {
@@ -348,10 +375,83 @@ describe("canary.sh", () => {
   });
 
   it("rolls back when an alarm it should watch does not exist", () => {
-    const { result, aliases } = canaryBox({ unknownAlarms: ["campaigns-prod-delete_campaign-p99-duration"] });
+    const { result, aliases } = canaryBox({ unknownAlarms: ["campaigns-prod-delete_campaign-v8-errors"] });
     assert.equal(result.status, 1);
-    assert.match(result.stderr, /no such alarm: campaigns-prod-delete_campaign-p99-duration/);
+    assert.match(result.stderr, /no such alarm: campaigns-prod-delete_campaign-v8-errors/);
     assert.deepEqual(aliases.delete_campaign, { Name: "live", FunctionVersion: "7" });
+  });
+
+  it("rolls a new version that answers 500 back within 2 minutes of its first bad answer", (t) => {
+    // The 5xx alarm of the version as Terraform defines it: it is in ALARM once the periods it
+    // needs, from the one holding the first 500, have closed.
+    const observability = readFileSync(path.join(repoRoot, "terraform/modules/observability/main.tf"), "utf8");
+    const alarm = observability.match(/resource "aws_cloudwatch_metric_alarm" "version_5xx" \{[\s\S]*?\n\}/)[0];
+    const period = Number(alarm.match(/\n\s*period\s*=\s*(\d+)/)[1]);
+    const periods = Number(alarm.match(/\n\s*evaluation_periods\s*=\s*(\d+)/)[1]);
+    // The first request the 10 % sends to version 8, 5 s into the canary, is answered 500.
+    const firstBadAnswer = 5;
+    const alarmAt = firstBadAnswer + period * periods;
+    const { result, aliases, timeline } = canaryBox({ alarmAt: { "campaigns-prod-get_campaign-v8-5xx": alarmAt } });
+    assert.equal(result.status, 1, result.stderr);
+    for (const key of canaried) assert.deepEqual(aliases[key], { Name: "live", FunctionVersion: "7" }, key);
+    const calls = timeline();
+    const rollbacks = calls.filter(({ call }) => call.includes("update-alias") && call.includes("--function-version 7"));
+    assert.deepEqual(rollbacks.map(({ call }) => call.match(/function-name (\S+)/)[1]).sort(), canaried.map((key) => `campaigns-prod-${key}`).sort());
+    const firstLookInAlarm = calls.find(({ at, call }) => call.includes("describe-alarms") && at >= alarmAt).at;
+    const rolledBackAt = Math.max(...rollbacks.map(({ at }) => at));
+    t.diagnostic(`first 500 at ${firstBadAnswer} s, alarm in ALARM at ${alarmAt} s, seen at ${firstLookInAlarm} s, every alias back by ${rolledBackAt} s`);
+    assert.ok(rolledBackAt - firstBadAnswer <= 120, `rolled back ${rolledBackAt - firstBadAnswer} s after the first 500`);
+    assert.match(result.stderr, /campaigns-prod-get_campaign-v8-5xx is in ALARM/);
+  });
+
+  it("on TERM in the middle of a wait puts every live alias back on its recorded version within 2 s", async (t) => {
+    // A real sleep, recording its pid, so that the test can see it does not outlive the script.
+    const sleeper = '#!/bin/bash\necho $$ >>"$STATE/sleepers"\nexec sleep "$@"\n';
+    const { box, args } = canaryFiles({ stubs: { sleeper } });
+    const env = { ...box.env, CANARY_SLEEP: path.join(box.dir, "bin", "sleeper"), CANARY_POLL_SECONDS: "20", GITHUB_STEP_SUMMARY: path.join(box.dir, "summary.md") };
+    const child = spawn(path.join(scripts, "canary.sh"), args, { cwd: repoRoot, env });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const exited = new Promise((resolve) => child.on("exit", (code) => resolve(code)));
+    try {
+      const sleepers = path.join(box.dir, "sleepers");
+      const deadline = Date.now() + 20_000;
+      while (!existsSync(sleepers) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.ok(existsSync(sleepers), `the canary never started waiting: ${stderr}`);
+      // 1 s into a 20 s wait.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const sent = Date.now();
+      child.kill("SIGTERM");
+      // Read while the stand-in may be writing an alias: a half-written one is not back yet.
+      const backOne = (key) => {
+        try {
+          return JSON.stringify(readAlias(box, `campaigns-prod-${key}`)) === JSON.stringify({ Name: "live", FunctionVersion: "7" });
+        } catch {
+          return false;
+        }
+      };
+      const back = () => canaried.every(backOne);
+      while (!back() && Date.now() - sent < 5000) await new Promise((resolve) => setTimeout(resolve, 20));
+      const took = Date.now() - sent;
+      assert.ok(back(), `aliases not back after ${took} ms: ${stderr}`);
+      t.diagnostic(`every canaried alias back on its recorded version ${took} ms after TERM`);
+      assert.ok(took <= 2000, `aliases back only after ${took} ms`);
+      assert.equal(await exited, 1);
+      assert.match(stderr, /canary failed: the canary was interrupted \(cancelled or timed out\)/);
+      const pid = Number(readFileSync(sleepers, "utf8").trim().split("\n")[0]);
+      assert.throws(() => process.kill(pid, 0), /ESRCH/, "the wait outlived the canary");
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+
+  it("leaves no temporary file behind, whether it passes or fails", () => {
+    for (const scenario of [{}, { alarmPolls: [[], ["campaigns-prod-get_campaign-v8-5xx"]] }, { alarmGarbageAt: 2 }, { alarmFailAt: 2 }]) {
+      const tmp = tempDir("campaigns-canary-tmp-");
+      const { result } = canaryBox({ ...scenario, extraEnv: { TMPDIR: tmp } });
+      assert.equal(result.status, Object.keys(scenario).length === 0 ? 0 : 1, result.stderr);
+      assert.deepEqual(readdirSync(tmp), [], JSON.stringify(scenario));
+    }
   });
 
   it("takes its duration and poll interval from CANARY_MINUTES and CANARY_POLL_SECONDS, and refuses a canary longer than the job", () => {
@@ -362,6 +462,46 @@ describe("canary.sh", () => {
     assert.equal(tooLong.result.status, 1);
     assert.match(tooLong.result.stderr, /--minutes is a whole number from 1 to 30/);
     assert.equal(tooLong.updates.length, 0);
+  });
+});
+
+describe("apply.yml's rollback when a step fails", () => {
+  const { parse } = createRequire(path.join(repoRoot, "tools/package.json"))("yaml");
+  const step = parse(readFileSync(path.join(repoRoot, ".github/workflows/apply.yml"), "utf8")).jobs.apply.steps.find((s) => /terraform\/scripts\/rollback\.sh/.test(s.run ?? ""));
+  const before = { list_campaigns: "7", get_campaign: "7", create_campaign: null, update_campaign: "7", delete_campaign: "7" };
+
+  // The step's own script, run as GitHub runs a bash step.
+  function runStep(box, record) {
+    if (record !== undefined) writeFileSync(path.join(box.dir, "live-before.json"), record);
+    const env = { ...box.env, ENVIRONMENT: "prod", RUNNER_TEMP: box.dir, GITHUB_STEP_SUMMARY: path.join(box.dir, "summary.md") };
+    return spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run], { cwd: repoRoot, env, encoding: "utf8", timeout: 60_000 });
+  }
+
+  it("after an apply that failed half-way puts every recorded alias back, and leaves a new function alone", () => {
+    const box = sandbox({ aws: awsStub });
+    // The apply moved get_campaign and delete_campaign, left update_campaign in a canary, had not
+    // reached list_campaigns, and created create_campaign.
+    writeAlias(box, "campaigns-prod-get_campaign", { FunctionVersion: "8" });
+    writeAlias(box, "campaigns-prod-delete_campaign", { FunctionVersion: "8" });
+    writeAlias(box, "campaigns-prod-update_campaign", { FunctionVersion: "7", RoutingConfig: { AdditionalVersionWeights: { 8: 0.1 } } });
+    writeAlias(box, "campaigns-prod-list_campaigns", { FunctionVersion: "7" });
+    writeAlias(box, "campaigns-prod-create_campaign", { FunctionVersion: "8" });
+    const result = runStep(box, JSON.stringify(before));
+    assert.equal(result.status, 0, result.stderr);
+    for (const key of functionKeys.filter((k) => before[k] !== null)) assert.deepEqual(readAlias(box, `campaigns-prod-${key}`), { Name: "live", FunctionVersion: "7" }, key);
+    assert.deepEqual(readAlias(box, "campaigns-prod-create_campaign"), { Name: "live", FunctionVersion: "8" });
+    assert.ok(box.calls().every((call) => call.startsWith("aws --region af-south-1 ")));
+    assert.match(readFileSync(path.join(box.dir, "summary.md"), "utf8"), /PROD: rolled back[\s\S]*campaigns-prod-get_campaign: live 8 -> 7/);
+  });
+
+  it("does nothing when no versions were recorded (the job failed before the apply)", () => {
+    for (const record of [undefined, ""]) {
+      const box = sandbox({ aws: awsStub });
+      const result = runStep(box, record);
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stdout, /nothing to roll back/, result.stderr);
+      assert.ok(!existsSync(box.env.LOG), "no AWS call");
+    }
   });
 });
 
@@ -414,7 +554,7 @@ describe("coldstart.sh", () => {
 
 describe("verify-artifacts.sh", () => {
   function artifacts(shape, overrides = {}) {
-    const dir = mkdtempSync(path.join(tmpdir(), "campaigns-zips-"));
+    const dir = tempDir("campaigns-zips-");
     const entries = functionKeys.map((key) => {
       const bytes = `zip of ${key}`;
       writeFileSync(path.join(dir, `${key}.zip`), bytes);

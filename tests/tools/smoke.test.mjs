@@ -17,7 +17,8 @@ const SMOKE = join(ROOT, "tools", "smoke", "smoke.mjs");
 const contract = loadContract(join(ROOT, "docs", "openapi.yaml"));
 const TOKEN = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJzbW9rZSJ9.x";
 
-// The API as the contract describes it, in memory. faults: { getStatus, noNosniff, duplicate, deleteFailsOnce }.
+// The API as the contract describes it, in memory. faults: { getStatus, noNosniff, duplicate,
+// deleteFailsOnce, badBody (a campaign read with a discount that is text), weakEtag (ETag W/"n") }.
 function fakeApi(faults = {}) {
   const store = new Map();
   const today = new Date().toISOString().slice(0, 10);
@@ -43,7 +44,7 @@ function fakeApi(faults = {}) {
       if (write && !req.headers.authorization) return res.writeHead(401, { "content-type": "application/json" }).end('{"message":"Unauthorized"}');
       const code = match[1]?.toUpperCase();
       const live = code && store.get(code)?.status !== "DELETED" ? store.get(code) : undefined;
-      const etag = (c) => `"${c.version}"`;
+      const etag = (c) => (faults.weakEtag ? `W/"${c.version}"` : `"${c.version}"`);
       if (req.method === "GET" && !code) {
         const limit = url.searchParams.get("limit") ?? "50";
         if (!/^\d+$/.test(limit) || +limit < 1 || +limit > 100) return problem(400, "Validation failed", { limit: ["must be 1-100"] });
@@ -59,7 +60,7 @@ function fakeApi(faults = {}) {
         if (faults.getStatus) return json(faults.getStatus, { message: "Internal Server Error" });
         if (!live) return problem(404, "Not found");
         if (req.headers["if-none-match"] === etag(live)) return send(304, undefined, { etag: etag(live) });
-        return json(200, live, { etag: etag(live) });
+        return json(200, faults.badBody ? { ...live, discountPercentage: "ten" } : live, { etag: etag(live) });
       }
       if (req.method === "POST") {
         const body = JSON.parse(raw || "{}");
@@ -157,6 +158,24 @@ describe("smoke checks", () => {
       assert.match(failed[0].reason, /x-content-type-options is null, not "nosniff"/);
       // The authorizer's own 401s are API Gateway's, without the function's headers.
       assert.ok(!failed.some((c) => c.status === 401));
+    }));
+
+  // The right status is not enough: the body and the headers must be what docs/openapi.yaml says.
+  test("a read with the right status and a body that breaks the schema fails", () =>
+    withApi({ badBody: true }, async (api) => {
+      const failed = failures(await run(api));
+      assert.ok(failed.length > 0);
+      assert.equal(failed[0].status, 200);
+      assert.match(failed[0].name, /^get SMOKE-\S+ -> 200$/);
+      assert.match(failed[0].reason, /^not as docs\/openapi\.yaml says: .*discountPercentage.*must be number/);
+    }));
+
+  test("a read with the right status and a header that breaks the schema fails", () =>
+    withApi({ weakEtag: true }, async (api) => {
+      const failed = failures(await run(api));
+      assert.ok(failed.length > 0);
+      assert.equal(failed[0].status, 201);
+      assert.match(failed[0].reason, /^not as docs\/openapi\.yaml says: header ETag/);
     }));
 
   test("a code listed on two pages fails", () =>

@@ -180,6 +180,19 @@ resource "aws_cloudwatch_dashboard" "this" {
           query  = "${local.widget_sources} | ${replace(local.queries["cold_start_rate_by_function"], "\n", " ")}"
         }
       },
+      {
+        type = "metric", x = 0, y = 32, width = 24, height = 6
+        properties = {
+          title  = "4xx and 5xx answers by function and version (EMF)"
+          region = local.region
+          view   = "timeSeries"
+          period = 60
+          metrics = [
+            [{ expression = "SEARCH('{${var.metric_namespace},FunctionName,Version} MetricName=\"Http5xx\"', 'Sum', 60)", id = "answers5xx", label = "5xx" }],
+            [{ expression = "SEARCH('{${var.metric_namespace},FunctionName,Version} MetricName=\"Http4xx\"', 'Sum', 60)", id = "answers4xx", label = "4xx" }],
+          ]
+        }
+      },
     ]
   })
 }
@@ -323,5 +336,51 @@ resource "aws_cloudwatch_metric_alarm" "cold_start_p99" {
   treat_missing_data  = "notBreaching"
   alarm_actions       = local.alarm_actions
   ok_actions          = local.alarm_actions
+  tags                = var.tags
+}
+
+# The version each apply publishes gets its own pair of alarms, named after it: created by that
+# apply, replaced by the next one, so that each starts without data instead of inheriting the state
+# of the version before (CloudWatch keeps an alarm's state when its configuration changes). By
+# version, they see the new version apart from the 90 % the old one still serves in a canary, within
+# a minute; terraform/scripts/canary.sh watches them. No actions: one 5xx is enough to stop a canary
+# but not to page anyone, which the rate alarm above does.
+resource "aws_cloudwatch_metric_alarm" "version_5xx" {
+  for_each = var.canary_versions
+
+  alarm_name          = "${var.name}-${each.key}-v${each.value}-5xx"
+  alarm_description   = "Version ${each.value} of ${each.key} answered at least ${var.version_5xx_threshold} 5xx in a minute (EMF ${var.metric_namespace}/Http5xx by FunctionName and Version, which counts the 500s the function answers itself)."
+  namespace           = var.metric_namespace
+  metric_name         = "Http5xx"
+  dimensions          = { FunctionName = var.functions[each.key].function_name, Version = each.value }
+  statistic           = "Sum"
+  period              = 60
+  evaluation_periods  = 1
+  datapoints_to_alarm = 1
+  comparison_operator = "GreaterThanOrEqualToThreshold"
+  threshold           = var.version_5xx_threshold
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = []
+  tags                = var.tags
+}
+
+# What the EMF count cannot see: a version that crashes, times out or fails init writes no record,
+# and API Gateway answers 500 for it. Lambda counts those by ExecutedVersion for alias invocations.
+resource "aws_cloudwatch_metric_alarm" "version_errors" {
+  for_each = var.canary_versions
+
+  alarm_name          = "${var.name}-${each.key}-v${each.value}-errors"
+  alarm_description   = "Version ${each.value} of ${each.key} failed at least ${var.version_5xx_threshold} invocations through ${var.alias_name} in a minute (AWS/Lambda Errors by ExecutedVersion: crashes, timeouts, init failures)."
+  namespace           = "AWS/Lambda"
+  metric_name         = "Errors"
+  dimensions          = { FunctionName = var.functions[each.key].function_name, Resource = "${var.functions[each.key].function_name}:${var.alias_name}", ExecutedVersion = each.value }
+  statistic           = "Sum"
+  period              = 60
+  evaluation_periods  = 1
+  datapoints_to_alarm = 1
+  comparison_operator = "GreaterThanOrEqualToThreshold"
+  threshold           = var.version_5xx_threshold
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = []
   tags                = var.tags
 }

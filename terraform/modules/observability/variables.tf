@@ -23,7 +23,7 @@ variable "queries_dir" {
 
 variable "metric_namespace" {
   type        = string
-  description = "Namespace of the Embedded Metric Format cold-start record (metrics ColdStart and InitDurationMs, dimension FunctionName)."
+  description = "Namespace of the Embedded Metric Format records: cold start (ColdStart and InitDurationMs by FunctionName) and answers (Http4xx and Http5xx by FunctionName and Version)."
   default     = "Campaigns"
 }
 
@@ -79,6 +79,29 @@ variable "cold_start_p99_threshold_ms" {
   type        = number
   description = "Alarm when a function's cold-start init p99 (EMF InitDurationMs) exceeds this over an hour."
   default     = 1000
+}
+
+variable "canary_versions" {
+  type        = map(string)
+  description = "The version each function published in this apply, by function key. Each gets a 5xx and an errors alarm by version, with 1-minute periods: what terraform/scripts/canary.sh watches. Empty: no such alarms."
+  default     = {}
+
+  validation {
+    condition     = alltrue([for version in values(var.canary_versions) : can(regex("^[0-9]+$", version))])
+    error_message = "canary_versions holds published version numbers such as \"12\"."
+  }
+}
+
+variable "alias_name" {
+  type        = string
+  description = "The alias the HTTP API invokes: Lambda's per-version metrics of alias invocations carry it in their Resource dimension."
+  default     = "live"
+}
+
+variable "version_5xx_threshold" {
+  type        = number
+  description = "5xx answers (or failed invocations) of one version in a minute that put its alarm in ALARM, and so stop a canary."
+  default     = 1
 }
 
 variable "tags" {

@@ -333,9 +333,47 @@ run "canary" {
   assert {
     condition = jsonencode(output.canary_alarm_names) == jsonencode({
       for key in keys(jsondecode(file("../../functions/functions.json"))) :
-      key => ["campaigns-${var.environment}-${key}-errors", "campaigns-${var.environment}-${key}-p99-duration"]
+      key => ["campaigns-${var.environment}-${key}-v8-5xx", "campaigns-${var.environment}-${key}-v8-errors"]
     })
-    error_message = "Canary alarms: each function's errors and p99-duration alarms, by function key."
+    error_message = "Canary alarms: the 5xx and errors alarms of the version this apply published (8), by function key."
+  }
+
+  assert {
+    condition = alltrue([
+      for key in keys(jsondecode(file("../../functions/functions.json"))) :
+      jsonencode(output.version_alarms[key]["5xx"].dimensions) == jsonencode({ FunctionName = "campaigns-${var.environment}-${key}", Version = "8" })
+      && output.version_alarms[key]["5xx"].metric == "Campaigns/Http5xx"
+    ])
+    error_message = "Canary alarms: the 5xx alarm counts the EMF Campaigns/Http5xx of the function's new version only."
+  }
+
+  assert {
+    condition = alltrue([
+      for key in keys(jsondecode(file("../../functions/functions.json"))) :
+      jsonencode(output.version_alarms[key].errors.dimensions) == jsonencode({ ExecutedVersion = "8", FunctionName = "campaigns-${var.environment}-${key}", Resource = "campaigns-${var.environment}-${key}:live" })
+      && output.version_alarms[key].errors.metric == "AWS/Lambda/Errors"
+    ])
+    error_message = "Canary alarms: the errors alarm counts Lambda's Errors of the new version behind live only."
+  }
+
+  assert {
+    condition = alltrue(flatten([
+      for key, alarms in output.version_alarms : [
+        for alarm in values(alarms) :
+        alarm.period == 60 && alarm.evaluation_periods == 1 && alarm.statistic == "Sum"
+      ]
+    ]))
+    error_message = "Canary alarms: 1-minute periods, one period to fire, summed."
+  }
+
+  assert {
+    condition = alltrue(flatten([
+      for key, alarms in output.version_alarms : [
+        for alarm in values(alarms) :
+        alarm.threshold == 1 && alarm.comparison == "GreaterThanOrEqualToThreshold" && alarm.missing_data == "notBreaching" && alarm.actions == 0
+      ]
+    ]))
+    error_message = "Canary alarms: one 5xx or failure in a minute fires, no traffic does not, and nobody is paged."
   }
 }
 

@@ -10,8 +10,17 @@
 #   publish-version counts up from 10;
 # - describe-alarms answers each alarm asked for as OK, except those named on line N of
 #   $STATE/alarm-polls at its Nth call (ALARM); alarms named in $STATE/unknown-alarms do not exist;
-#   $STATE/alarm-notice is echoed to stderr at every call; at call $STATE/alarm-garbage-at it answers HTML.
+#   $STATE/alarm-notice is echoed to stderr at every call; at call $STATE/alarm-garbage-at it answers HTML,
+#   at call $STATE/alarm-fail-at it fails as the CLI does (exit 254);
+# - with a fake clock ($STATE/clock, seconds, which the tests' sleep stand-in moves on), each line
+#   "NAME SECONDS" of $STATE/alarm-at puts alarm NAME in ALARM from that time on, and every call is
+#   also appended to $STATE/timeline after the time it was made at.
 echo "aws $*" >>"$LOG"
+now=""
+if [[ -f "$STATE/clock" ]]; then
+  now="$(cat "$STATE/clock")"
+  echo "$now aws $*" >>"$STATE/timeline"
+fi
 
 # The value of option $1 in the call's arguments (the next word).
 option() {
@@ -62,7 +71,14 @@ case "$args" in
     [[ ! -f "$STATE/alarm-notice" ]] || cat "$STATE/alarm-notice" >&2
     # An answer that is not JSON at that call (e.g. a proxy's error page), when the scenario asks for one.
     if [[ "$(cat "$STATE/alarm-garbage-at" 2>/dev/null)" == "$n" ]]; then echo "<html>503 Service Unavailable</html>"; exit 0; fi
+    if [[ "$(cat "$STATE/alarm-fail-at" 2>/dev/null)" == "$n" ]]; then
+      echo "An error occurred (Throttling) when calling the DescribeAlarms operation: Rate exceeded" >&2
+      exit 254
+    fi
     firing=" $(sed -n "${n}p" "$STATE/alarm-polls" 2>/dev/null) "
+    if [[ -n "$now" && -f "$STATE/alarm-at" ]]; then
+      firing+="$(awk -v now="$now" '$2 + 0 <= now + 0 { printf "%s ", $1 }' "$STATE/alarm-at") "
+    fi
     unknown=" $(cat "$STATE/unknown-alarms" 2>/dev/null) "
     names=()
     collecting=false

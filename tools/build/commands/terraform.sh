@@ -12,7 +12,7 @@ the modules' validations and the stack once per terraform/environments/<env>.tfv
   --provider registry   the real hashicorp/aws from the registry; also compares the committed schema
                         and writes the provider lock files (GitHub CI)
   --mutations           then breaks the configuration one way at a time and checks that the matching
-                        assert fails (tests/terraform/mutation-list.mjs; a few minutes)
+                        assert fails (tests/terraform/mutation-list.mjs; a few minutes; also in ./build.sh test)
 USAGE
 }
 

@@ -6,8 +6,8 @@ usage_test() {
   cat <<'USAGE'
 Usage: ./build.sh test [--framework F]
 
-Formatting, OpenAPI and workflow lint, the policy and provider stand-in tests, ./build.sh terraform,
-the AOT publish of the five functions with warnings as errors, then every .NET test project (unit,
+Formatting, OpenAPI and workflow lint, the policy and provider stand-in tests, ./build.sh terraform
+and its mutations (each Terraform test assert must fail on the change it guards against), the AOT publish of the five functions with warnings as errors, then every .NET test project (unit,
 DynamoDB Local integration, emulator and end-to-end against those binaries), the smoke check
 (./build.sh smoke) against those binaries served locally and, on the same API, the browser check
 of its /docs page (headless Chromium: apt-get install chromium); on an x64 machine the
@@ -45,6 +45,14 @@ run_node_tests() {
   node --test --test-reporter=dot --test-reporter-destination=stderr \
     --test-reporter=junit --test-reporter-destination="$1/node.xml" \
     tests/policy/*.test.mjs tests/terraform/*.test.mjs tests/tools/*.test.mjs
+}
+
+# Each Terraform test assert must fail on the change it guards against (tests/terraform/mutations.mjs,
+# one terraform test per mutation in a copy of the repository): a few minutes on a busy 2-core machine.
+run_terraform_mutations() {
+  log "terraform mutations: each assert fails on the change it guards against (node --test tests/terraform/mutations.mjs)"
+  node --test --test-reporter=dot --test-reporter-destination=stderr \
+    --test-reporter=junit --test-reporter-destination="$1/terraform-mutations.xml" tests/terraform/mutations.mjs
 }
 
 run_dotnet_tests() {
@@ -135,6 +143,7 @@ cmd_test() {
   lint_workflows
   run_node_tests "$results" || status=1
   tests/terraform/check.sh --results "$results/terraform" || status=1
+  run_terraform_mutations "$results" || status=1
 
   aot_framework="$(host_aot_framework)"
   publish_all "$aot_framework" "$(host_arch)"
