@@ -16,6 +16,7 @@ public sealed class DynamoDbTestTable : IAsyncLifetime
         string endpoint = Environment.GetEnvironmentVariable("DYNAMODB_ENDPOINT") is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException("DYNAMODB_ENDPOINT is not set: run integration tests through ./build.sh test, or set it to a DynamoDB Local URL.");
+        Endpoint = new Uri(endpoint);
         Client = new AmazonDynamoDBClient(
             new BasicAWSCredentials("local", "local"),
             new AmazonDynamoDBConfig { ServiceURL = endpoint, AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 });
@@ -23,6 +24,9 @@ public sealed class DynamoDbTestTable : IAsyncLifetime
     }
 
     public IAmazonDynamoDB Client { get; }
+
+    /// <summary>The DynamoDB Local server the table lives on.</summary>
+    public Uri Endpoint { get; }
 
     public string Name { get; }
 
