@@ -57,6 +57,8 @@ ARG FRAMEWORK=net10.0
 # "name=project name=project ...", from functions/functions.json (the wrapper builds it with jq, so
 # the image needs no jq and the function table stays the one list of functions).
 ARG FUNCTIONS
+# CI=true, as the workflows set it, restores in locked mode: only what the packages.lock.json files name.
+ARG CI=
 # Always /src: paths that reach the binary (PDB paths behind the assemblies' MVIDs, the DWARF
 # behind .gnu_debuglink's CRC) are then the same on every machine, so two container builds of one
 # commit give the same bytes.

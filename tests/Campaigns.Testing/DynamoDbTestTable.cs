@@ -17,6 +17,7 @@ public sealed class DynamoDbTestTable : IAsyncLifetime
         string endpoint = Environment.GetEnvironmentVariable("DYNAMODB_ENDPOINT") is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException("DYNAMODB_ENDPOINT is not set: run integration tests through ./build.sh test, or set it to a DynamoDB Local URL.");
+        Endpoint = new Uri(endpoint);
         Metered = new MeteredDynamoDbClient(
             new BasicAWSCredentials("local", "local"),
             new AmazonDynamoDBConfig { ServiceURL = endpoint, AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 });
@@ -27,6 +28,9 @@ public sealed class DynamoDbTestTable : IAsyncLifetime
 
     /// <summary>The same client, counting Queries and the read units DynamoDB reports for them.</summary>
     public MeteredDynamoDbClient Metered { get; }
+
+    /// <summary>The DynamoDB Local server the table lives on.</summary>
+    public Uri Endpoint { get; }
 
     public string Name { get; }
 

@@ -98,6 +98,18 @@ class DockerBuildWrapper(unittest.TestCase):
         self.assertIn("get_campaign=functions/GetCampaign/GetCampaign.csproj", call)
         self.assertNotIn("EMULATION", result.stderr)
 
+    def test_ci_restores_locked_in_the_container(self):
+        result = self.run_wrapper("arm64", "net10.0", self.out, CI="true")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("--build-arg CI=true", self.build_call())
+
+    def test_outside_ci_the_container_restore_is_not_locked(self):
+        env = dict(self.env)
+        env.pop("CI", None)
+        result = subprocess.run(["bash", SCRIPT, "arm64", "net10.0", self.out], capture_output=True, text=True, env=env)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("--build-arg CI= ", self.build_call())
+
     def test_x64_uses_the_x86_64_image_and_amd64_platform(self):
         result = self.run_wrapper("x64", "net9.0", self.out, FAKE_DAEMON_ARCH="x86_64")
         self.assertEqual(result.returncode, 0, result.stderr)
@@ -186,7 +198,7 @@ class Dockerfile(unittest.TestCase):
         for needle in ["ARG BASE_IMAGE_ARM64=public.ecr.aws/sam/build-dotnet10:latest-arm64",
                        "ARG BASE_IMAGE_X64=public.ecr.aws/sam/build-dotnet10:latest-x86_64",
                        "ARG BASE_IMAGE=${BASE_IMAGE_ARM64}", "FROM ${BASE_IMAGE} AS toolchain", "AS publish", "FROM scratch AS export",
-                       "ARG FRAMEWORK", "ARG FUNCTIONS", "ARG TARGETARCH"]:
+                       "ARG FRAMEWORK", "ARG FUNCTIONS", "ARG TARGETARCH", "ARG CI="]:
             self.assertIn(needle, self.text)
 
     def test_nuget_cache_mount(self):

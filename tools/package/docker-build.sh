@@ -73,6 +73,7 @@ docker buildx build \
   --build-arg "BASE_IMAGE=$base_image" \
   --build-arg "FRAMEWORK=$framework" \
   --build-arg "FUNCTIONS=$functions" \
+  --build-arg "CI=${CI:-}" \
   --no-cache-filter publish \
   --target export \
   --output "type=local,dest=$outdir" \
