@@ -128,6 +128,11 @@ cmd_test() {
   mkdir -p "$results/dotnet" "$results/arm64" "$results/terraform"
   stop_children_on_exit
 
+  # What this machine lacks, first: a missing SDK would otherwise read as unformatted code.
+  require_dotnet_sdk
+  require_node
+  require_terraform
+  ensure_test_packages
   check_formatting
   ensure_node_tools
   ensure_bench_node
