@@ -154,5 +154,60 @@ class EnsureTestPackagesTests(unittest.TestCase):
         self.assertIn("lacks what ./build.sh test needs (Debian package names): jq", result.stderr)
 
 
+class RequireToolsTests(unittest.TestCase):
+    """The SDK, Node and Terraform are checked up front, each with a line that says what to install."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, self.tmp)
+        for tool in BASE_TOOLS:
+            os.symlink(shutil.which(tool), os.path.join(self.tmp, tool))
+
+    def fake(self, name, output, status=0):
+        path = os.path.join(self.tmp, name)
+        with open(path, "w") as f:
+            f.write(f"#!/bin/bash\necho '{output}'\nexit {status}\n")
+        os.chmod(path, 0o755)
+
+    def require(self, what):
+        script = f"set -euo pipefail; ROOT=$PWD; source tools/build/lib/common.sh; source tools/build/lib/setup.sh; {what}; echo OK"
+        return subprocess.run(["/bin/bash", "-c", script], cwd=ROOT, env={"PATH": self.tmp},
+                              capture_output=True, text=True, timeout=60)
+
+    def test_RequireDotnet_WhenNoSdkIsOnPath_SaysSoInsteadOfAFormattingError(self):
+        result = self.require("require_dotnet_sdk")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("the .NET SDK 10.0.100 (global.json) is not on PATH", result.stderr)
+
+    def test_RequireDotnet_WhenNoSdkMatchesGlobalJson_SaysSo(self):
+        self.fake("dotnet", "A compatible .NET SDK was not found.", status=145)
+        result = self.require("require_dotnet_sdk")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("no installed .NET SDK matches global.json", result.stderr)
+
+    def test_RequireNode_WhenNode18_SaysTwentyIsNeeded(self):
+        self.fake("node", "v18.19.0")
+        self.fake("npm", "9.2.0")
+        result = self.require("require_node")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("Node.js 18.19.0 is too old: 20 or newer is needed", result.stderr)
+
+    def test_RequireNode_WhenNode20_Passes(self):
+        self.fake("node", "v20.20.2")
+        self.fake("npm", "10.8.2")
+        self.assertEqual(self.require("require_node").stdout.strip(), "OK")
+
+    def test_RequireTerraform_Below111_SaysSo(self):
+        self.fake("terraform", "Terraform v1.10.5")
+        result = self.require("require_terraform")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("Terraform 1.10.5 is too old: 1.11 or newer is needed", result.stderr)
+
+    def test_RequireTerraform_At111OrNewer_Passes(self):
+        for version in ("1.11.0", "1.11.4", "1.12.1"):
+            self.fake("terraform", f"Terraform v{version}")
+            self.assertEqual(self.require("require_terraform").stdout.strip(), "OK", version)
+
+
 if __name__ == "__main__":
     unittest.main()

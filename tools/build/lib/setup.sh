@@ -27,7 +27,7 @@ require_node() {
 require_terraform() {
   local version
   command -v terraform >/dev/null || die "Terraform $MIN_TERRAFORM or newer is not on PATH (it is not in Debian's archive): https://developer.hashicorp.com/terraform/install"
-  version="$(terraform version | sed -n '1s/^Terraform v//p')"
+  version="$(terraform version 2>/dev/null | sed -n '1s/^Terraform v//p')"
   [[ "$(printf '%s\n%s\n' "$MIN_TERRAFORM" "$version" | sort -V | head -1)" == "$MIN_TERRAFORM" ]] \
     || die "Terraform $version is too old: $MIN_TERRAFORM or newer is needed (https://developer.hashicorp.com/terraform/install)"
 }
