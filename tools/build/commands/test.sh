@@ -19,8 +19,11 @@ line "N passed, N failed, N skipped".
   --framework F   target framework (default net10.0). The AOT publish falls back, loudly, to the
                   newest framework whose AOT packs restore here; the tests run on F.
 
-Environment: CAMPAIGNS_ARM64_LEG=skip leaves out the arm64 leg, for GitHub's x64 runners, whose
-Ubuntu archive has no arm64 OpenSSL to install; package.yml runs the suite natively on arm64.
+First checks the .NET SDK, Node 20+ and Terraform 1.11+, and installs the Debian or Ubuntu packages
+it lacks when run as root (as another user it names them and stops: sudo ./build.sh setup).
+
+Environment: CAMPAIGNS_ARM64_LEG=skip leaves out the arm64 leg (listed above the totals), where
+ci.yml's arm64 job runs it natively on every pull request, as package.yml does before an upload.
 USAGE
 }
 
