@@ -8,14 +8,16 @@ cd "$ROOT"
 
 # command|what it does (./build.sh <command> --help for its options)
 COMMANDS=(
+  "check|The loop to run while working: formatting, build, unit tests (no DynamoDB Local, no AOT); under 90 s warm."
   "serve|The API on http://127.0.0.1:3000 over DynamoDB Local: the real AOT binaries behind the local Lambda emulator."
-  "test|Everything a change must pass (lint, policy, Terraform, AOT publish, all tests, coverage); ends with \"N passed, N failed\"."
+  "test|Everything a change must pass (lint, policy, Terraform, AOT publish, all tests, coverage); ends with \"N passed, N failed, N skipped\"."
   "package|The deployable zips: artifacts/<arch>/<name>.zip, checked, reproducible, with manifest.json."
   "end-to-end|The end-to-end suite on already packaged zips (--zips DIR), e.g. arm64 ones under qemu-aarch64."
   "terraform|terraform fmt, then the real terraform validate and terraform test of the bootstrap and the stack in every environment."
   "bench|The cold-start and warm benchmark of the real binaries; refreshes docs/performance.md."
   "load|Mixed read/write load through the local API, then a no-lost-writes check."
   "smoke|Contract smoke check of a running API, local or deployed (--url BASE [--token JWT]); every response against docs/openapi.yaml."
+  "setup|Installs the Debian packages ./build.sh test needs (as root: sudo ./build.sh setup); test does it itself as root."
   "coldstart|Forces cold starts of a deployed environment and prints the CloudWatch table."
 )
 

@@ -15,8 +15,6 @@ internal sealed class FunctionProcess : IDisposable
 
     public long StartedAt { get; }
 
-    public int Pid => _process.Id;
-
     public static FunctionProcess Start(Variant variant, string function, BenchSlot slot, IReadOnlyDictionary<string, string> environment)
     {
         var info = variant.StartInfo(function);

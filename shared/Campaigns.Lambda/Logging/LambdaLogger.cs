@@ -26,9 +26,9 @@ public sealed class LambdaLogger
         _time = time;
     }
 
-    /// <summary>The invocation being served; written on every entry while set.</summary>
     internal string FunctionName => _functionName;
 
+    /// <summary>The invocation being served; written on every entry while set.</summary>
     public string? RequestId
     {
         get => _requestId;
