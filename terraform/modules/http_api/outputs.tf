@@ -50,11 +50,11 @@ output "permission_source_arns" {
 }
 
 output "route_throttling" {
-  description = "Each route's own throttle on the stage, by route key: burst (requests) and rate (requests per second)."
+  description = "The throttles on the stage by route key, each a list of its settings (burst in requests, rate in requests per second): a list, so that two routes with one key show up instead of failing the plan."
   value = {
     for settings in aws_apigatewayv2_stage.this.route_settings : settings.route_key => {
       burst_limit = settings.throttling_burst_limit
       rate_limit  = settings.throttling_rate_limit
-    }
+    }...
   }
 }

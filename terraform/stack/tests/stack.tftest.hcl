@@ -287,15 +287,16 @@ run "route_throttling" {
   assert {
     condition = alltrue([
       for key, entry in jsondecode(file("../../functions/functions.json")) :
-      module.http_api.route_throttling["${entry.method} ${entry.path}"].burst_limit == var.route_throttling[key].burst_limit
-      && module.http_api.route_throttling["${entry.method} ${entry.path}"].rate_limit == var.route_throttling[key].rate_limit
+      length(module.http_api.route_throttling["${entry.method} ${entry.path}"]) == 1
+      && module.http_api.route_throttling["${entry.method} ${entry.path}"][0].burst_limit == var.route_throttling[key].burst_limit
+      && module.http_api.route_throttling["${entry.method} ${entry.path}"][0].rate_limit == var.route_throttling[key].rate_limit
     ])
     error_message = "Throttling: every route has its own throttle from the tfvars on the stage."
   }
 
   assert {
     condition = alltrue([
-      for route in values(module.http_api.route_throttling) :
+      for route in flatten(values(module.http_api.route_throttling)) :
       route.burst_limit <= var.account_throttling_burst_limit && route.rate_limit <= var.account_throttling_rate_limit
     ])
     error_message = "Throttling: no route exceeds the account's API Gateway quotas."

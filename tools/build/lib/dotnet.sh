@@ -8,8 +8,12 @@ FALLBACK_FRAMEWORKS=(net10.0 net9.0 net8.0)
 FRAMEWORK=""
 
 # True when the ILCompiler packs for framework $1 and runtime linux-$2 restore here.
+# A RuntimeIdentifier turns PublishAot on (Directory.Build.props) and keeps the lock file's
+# RuntimeIdentifiers, as publish does; `restore -r` would replace them and fail a locked restore.
 aot_restores() {
-  dotnet restore "$(function_project get_campaign)" -r "linux-$2" -p:PublishAot=true -p:CampaignsFramework="$1" >/dev/null 2>&1
+  mkdir -p "$WORK"
+  dotnet restore "$(function_project get_campaign)" -p:RuntimeIdentifier="linux-$2" -p:CampaignsFramework="$1" \
+    >"$WORK/aot-restore-$1.log" 2>&1
 }
 
 # Prints the framework to AOT-compile with: the requested one or, when allowed, the newest that restores.
@@ -33,7 +37,8 @@ resolve_aot_framework() {
       return
     fi
   done
-  die "no framework's Native AOT packs restore on this machine"
+  tail -n 5 "$WORK/aot-restore-$requested.log" >&2
+  die "no framework's Native AOT packs restore on this machine (the restore of $requested said the above)"
 }
 
 fallback_allowed() { if [[ -z "$FRAMEWORK" ]]; then echo yes; else echo no; fi; }
