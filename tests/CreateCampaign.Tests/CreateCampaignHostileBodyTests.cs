@@ -103,6 +103,25 @@ public sealed class CreateCampaignHostileBodyTests
     }
 
     [Fact]
+    public async Task Create_WhenTheLargestValidCampaignHasEveryCharacterEscaped_StaysUnderTheCap()
+    {
+        // The cap must never refuse a valid campaign, however its client chose to escape it.
+        static string Escaped(string text) => string.Concat(text.Select(c => "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)));
+        string body = "{"
+            + "\"code\":\"" + Escaped("A" + new string('B', 31)) + "\","
+            + "\"description\":\"" + Escaped(new string('\u00e9', 500)) + "\","
+            + "\"discountPercentage\":99.99,"
+            + "\"productId\":\"" + Escaped(Samples.ProductId.ToString()) + "\","
+            + "\"termsConditionsLink\":\"" + Escaped("https://example.com/" + new string('t', 2028)) + "\","
+            + "\"fromDate\":\"" + Escaped("2025-06-01") + "\","
+            + "\"toDate\":\"" + Escaped("2025-08-31") + "\","
+            + "\"status\":\"" + Escaped("PAUSED") + "\"}";
+
+        (await _handler.HandleAsync(Requests.Post(null).WithBody(body), default)).StatusCode.ShouldBe(201);
+        Encoding.UTF8.GetByteCount(body).ShouldBeGreaterThan(15_000);
+    }
+
+    [Fact]
     public async Task Create_WhenBodyExactlyAtTheCap_IsAccepted()
     {
         (await _handler.HandleAsync(Requests.Post(null).WithBody(Padded(MaxBodyBytes)), default)).StatusCode.ShouldBe(201);
