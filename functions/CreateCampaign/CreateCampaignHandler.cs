@@ -14,11 +14,12 @@ internal sealed class CreateCampaignHandler(ICampaignStore store, TimeProvider t
 
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken)
     {
-        using var body = RequestBody.TryParseObject(request, out string? bodyProblem);
-        if (body is null)
+        if (!RequestBody.TryRead(request, out var document, out var bodyProblem))
         {
-            return Problems.InvalidBody(bodyProblem!);
+            return bodyProblem;
         }
+
+        using var body = document;
 
         var errors = new ValidationErrors();
         var draft = CampaignValidator.Validate(body.RootElement, pathCode: null, errors);

@@ -20,11 +20,12 @@ internal sealed class UpdateCampaignHandler(ICampaignStore store, TimeProvider t
             return problem;
         }
 
-        using var body = RequestBody.TryParseObject(request, out string? bodyProblem);
-        if (body is null)
+        if (!RequestBody.TryRead(request, out var document, out var bodyProblem))
         {
-            return Problems.InvalidBody(bodyProblem!);
+            return bodyProblem;
         }
+
+        using var body = document;
 
         var errors = new ValidationErrors();
         var draft = CampaignValidator.Validate(body.RootElement, code, errors);

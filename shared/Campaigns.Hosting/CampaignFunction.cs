@@ -8,7 +8,7 @@ namespace Campaigns.Hosting;
 /// <summary>The entry point every function's one-line Program calls.</summary>
 public static class CampaignFunction
 {
-    private const string MetricNamespace = "Campaigns";
+    public const string MetricNamespace = "Campaigns";
 
     public static Task<int> RunAsync(Func<CampaignServices, IHttpEndpoint> createEndpoint)
     {
@@ -17,7 +17,7 @@ public static class CampaignFunction
             logger =>
             {
                 var environment = new ProcessEnvironmentVariables();
-                var services = CampaignServices.FromEnvironment(environment);
+                var services = CampaignServices.FromEnvironment(environment, new UnreadableItemLog(logger));
                 var statusMetric = new ResponseStatusMetric(MetricNamespace, logger, environment, services.Time);
                 return new HttpApiFunction(createEndpoint(services), services.Probe, logger, statusMetric);
             },

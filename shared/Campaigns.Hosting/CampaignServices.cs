@@ -20,7 +20,9 @@ public sealed class CampaignServices(ICampaignStore store, IStoreProbe probe, Ti
     /// Reads TABLE_NAME and AWS_REGION; a missing one fails init, which Lambda reports on the first invoke.
     /// SMOKE_CALLER, when set, names the smoke check's identity, whose SMOKE- campaigns expire (<see cref="SmokeCampaigns"/>).
     /// </summary>
-    public static CampaignServices FromEnvironment(IEnvironmentVariables variables)
+    /// <param name="variables">The process environment.</param>
+    /// <param name="unreadableItems">Told of each stored item the list skips because it cannot be read.</param>
+    public static CampaignServices FromEnvironment(IEnvironmentVariables variables, IUnreadableItems? unreadableItems = null)
     {
         string Required(string name) =>
             variables.GetValue(name) is { Length: > 0 } value
@@ -52,7 +54,7 @@ public sealed class CampaignServices(ICampaignStore store, IStoreProbe probe, Ti
 
         var credentials = EnvironmentCredentials(variables);
         var client = credentials is null ? new AmazonDynamoDBClient(config) : new AmazonDynamoDBClient(credentials, config);
-        var store = new DynamoDbCampaignStore(client, tableName, new SmokeCampaigns(variables.GetValue("SMOKE_CALLER")));
+        var store = new DynamoDbCampaignStore(client, tableName, new SmokeCampaigns(variables.GetValue("SMOKE_CALLER")), unreadableItems);
         return new CampaignServices(store, store, TimeProvider.System);
     }
 

@@ -19,6 +19,8 @@ namespace Campaigns.Hosting;
 public sealed class HttpApiFunction(IHttpEndpoint endpoint, IStoreProbe probe, LambdaLogger logger, ResponseStatusMetric? statusMetric = null)
     : ILambdaHandler<HttpApiRequest, HttpApiResponse>, ILambdaWarmUp
 {
+    private readonly UnreadableItemLog _unreadableItems = new(logger);
+
     public async Task WarmUpAsync(CancellationToken cancellationToken)
     {
         // The store call runs on this thread until it waits for DynamoDB's answer, which is then read on
@@ -55,6 +57,12 @@ public sealed class HttpApiFunction(IHttpEndpoint endpoint, IStoreProbe probe, L
         {
             logger.Warn($"Campaign store unavailable: {exception.GetType().Name}");
             response = Problems.ServiceUnavailable();
+        }
+        catch (UnreadableItemException exception)
+        {
+            // The item exists but cannot be read: a server fault, told like any other, without its text.
+            _unreadableItems.Skipped(exception);
+            response = Problems.Internal();
         }
         catch (Exception exception) when (exception is not InvalidEventException)
         {

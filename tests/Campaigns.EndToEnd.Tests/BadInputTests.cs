@@ -15,7 +15,7 @@ public sealed class BadInputTests(ApiFixture api)
     public static TheoryData<string, JsonNode?> FieldCases() => new()
     {
         { "code", "ab" }, { "code", "a#b" }, { "code", "a/b" }, { "code", "a b" }, { "code", "ＡＢＣ" }, { "code", new string('A', 33) }, { "code", "" },
-        { "description", "" }, { "description", new string('x', 501) }, { "description", new string('x', 1_000_000) },
+        { "description", "" }, { "description", new string('x', 501) }, { "description", "bell \u0007" },
         { "discountPercentage", "10" }, { "discountPercentage", 0 }, { "discountPercentage", 100.001m }, { "discountPercentage", JsonNode.Parse("1e309") },
         { "productId", "nope" }, { "termsConditionsLink", "javascript:alert(1)" }, { "termsConditionsLink", "http://example.com" },
         { "fromDate", "2025-02-30" }, { "fromDate", "2025/01/01" }, { "status", "DELETED" },
@@ -42,6 +42,44 @@ public sealed class BadInputTests(ApiFixture api)
     public async Task Create_WithBrokenBody_Returns400(string body)
     {
         (await api.SendAsync(HttpMethod.Post, Collection, Collection, body, Admin)).Status.ShouldBe(400);
+    }
+
+    [Theory]
+    [InlineData("\\ud800")]
+    [InlineData("\\udc00")]
+    [InlineData("x\\ud800\\u0041")]
+    public async Task Create_WithALoneSurrogateEscape_Returns400NamingTheField(string escaped)
+    {
+        string body = CampaignLifecycleTests.Body("surrogate").ToJsonString().Replace("\"description\":\"", "\"description\":\"" + escaped, StringComparison.Ordinal);
+
+        var response = await api.SendAsync(HttpMethod.Post, Collection, Collection, body, Admin);
+
+        response.Status.ShouldBe(400, response.Body);
+        response.Json.GetProperty("errors").TryGetProperty("description", out _).ShouldBeTrue(response.Body);
+    }
+
+    [Fact]
+    public async Task Create_WithARepeatedMemberName_Returns400AndStoresNothing()
+    {
+        string body = "{\"description\":\"what an intermediary reads\"," + CampaignLifecycleTests.Body("repeated-member").ToJsonString()[1..];
+
+        var response = await api.SendAsync(HttpMethod.Post, Collection, Collection, body, Admin);
+
+        response.Status.ShouldBe(400, response.Body);
+        response.Json.GetProperty("errors").TryGetProperty("body", out _).ShouldBeTrue(response.Body);
+        (await api.SendAsync(HttpMethod.Get, "/v1.0/campaigns/REPEATED-MEMBER", Item)).Status.ShouldBe(404);
+    }
+
+    [Fact]
+    public async Task Create_WithABodyAboveTheCap_Returns413()
+    {
+        var body = CampaignLifecycleTests.Body("too-large");
+        body["description"] = new string('x', 1_000_000);
+
+        var response = await api.SendAsync(HttpMethod.Post, Collection, Collection, body.ToJsonString(), Admin);
+
+        response.Status.ShouldBe(413);
+        response.Header("content-type").ShouldBe("application/problem+json");
     }
 
     [Fact]

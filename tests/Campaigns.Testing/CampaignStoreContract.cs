@@ -141,6 +141,35 @@ public abstract class CampaignStoreContract
     }
 
     [Fact]
+    public async Task Update_WithTheVersionReadBeforeAnotherWrite_ReturnsVersionMismatchAndKeepsTheOtherWrite()
+    {
+        await Store.TryCreateAsync(Samples.Campaign("STALE"), default);
+        await Store.UpdateAsync(new CampaignChanges("STALE", Draft(null) with { Description = "first writer" }, Later, "a", [1]), default);
+
+        var outcome = await Store.UpdateAsync(new CampaignChanges("STALE", Draft(null) with { Description = "second writer" }, Later, "b", [1]), default);
+
+        outcome.Status.ShouldBe(WriteStatus.VersionMismatch);
+        var stored = await Store.GetAsync("STALE", default);
+        stored!.Description.ShouldBe("first writer");
+        stored.Version.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Update_WithoutExpectedVersion_LastWriterWins()
+    {
+        // The documented race without If-Match: both writers read version 1; the first change is lost.
+        await Store.TryCreateAsync(Samples.Campaign("LWW"), default);
+        await Store.UpdateAsync(new CampaignChanges("LWW", Draft(null) with { Description = "first writer" }, Later, "a", null), default);
+
+        var outcome = await Store.UpdateAsync(new CampaignChanges("LWW", Draft(null) with { Description = "second writer" }, Later, "b", null), default);
+
+        outcome.Status.ShouldBe(WriteStatus.Succeeded);
+        var stored = await Store.GetAsync("LWW", default);
+        stored!.Description.ShouldBe("second writer");
+        stored.Version.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task Update_WhenExpectedVersionListed_Succeeds()
     {
         await Store.TryCreateAsync(Samples.Campaign("MATCH"), default);

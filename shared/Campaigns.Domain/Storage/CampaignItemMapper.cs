@@ -33,22 +33,23 @@ public static class CampaignItemMapper
         [AttributeNames.Version] = N(campaign.Version.ToString(CultureInfo.InvariantCulture)),
     };
 
+    /// <exception cref="UnreadableItemException">An attribute is missing, of another type or unparsable.</exception>
     public static Campaign FromItem(IReadOnlyDictionary<string, AttributeValue> item) => new()
     {
         Code = Text(item, AttributeNames.Code),
-        Id = Guid.ParseExact(Text(item, AttributeNames.Id), "D"),
+        Id = Parse(item, AttributeNames.Id, static text => Guid.ParseExact(text, "D")),
         Description = Text(item, AttributeNames.Description),
-        DiscountPercentage = DecimalText.Parse(Number(item, AttributeNames.DiscountPercentage)),
-        ProductId = Guid.ParseExact(Text(item, AttributeNames.ProductId), "D"),
+        DiscountPercentage = Parse(item, AttributeNames.DiscountPercentage, DecimalText.Parse, number: true),
+        ProductId = Parse(item, AttributeNames.ProductId, static text => Guid.ParseExact(text, "D")),
         TermsConditionsLink = Text(item, AttributeNames.TermsConditionsLink),
-        FromDate = DateOnly.ParseExact(Text(item, AttributeNames.FromDate), DateFormat, CultureInfo.InvariantCulture),
-        ToDate = DateOnly.ParseExact(Text(item, AttributeNames.ToDate), DateFormat, CultureInfo.InvariantCulture),
+        FromDate = Parse(item, AttributeNames.FromDate, ParseDate),
+        ToDate = Parse(item, AttributeNames.ToDate, ParseDate),
         Status = Text(item, AttributeNames.Status),
-        Active = Attribute(item, AttributeNames.Active).BOOL ?? throw Corrupt(AttributeNames.Active),
-        DateCreated = ParseTimestamp(Text(item, AttributeNames.DateCreated)),
-        DateLastUpdated = ParseTimestamp(Text(item, AttributeNames.DateLastUpdated)),
+        Active = Attribute(item, AttributeNames.Active).BOOL ?? throw Corrupt(item, AttributeNames.Active),
+        DateCreated = Parse(item, AttributeNames.DateCreated, ParseTimestamp),
+        DateLastUpdated = Parse(item, AttributeNames.DateLastUpdated, ParseTimestamp),
         LastUpdatedBy = Text(item, AttributeNames.LastUpdatedBy),
-        Version = long.Parse(Number(item, AttributeNames.Version), NumberStyles.None, CultureInfo.InvariantCulture),
+        Version = Parse(item, AttributeNames.Version, static text => long.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture), number: true),
     };
 
     public static string FormatDate(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
@@ -62,14 +63,29 @@ public static class CampaignItemMapper
 
     internal static AttributeValue N(string value) => new() { N = value };
 
+    private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, DateFormat, CultureInfo.InvariantCulture);
+
     private static AttributeValue Attribute(IReadOnlyDictionary<string, AttributeValue> item, string name) =>
-        item.TryGetValue(name, out AttributeValue? value) ? value : throw Corrupt(name);
+        item.TryGetValue(name, out AttributeValue? value) ? value : throw Corrupt(item, name);
 
     private static string Text(IReadOnlyDictionary<string, AttributeValue> item, string name) =>
-        Attribute(item, name).S ?? throw Corrupt(name);
+        Attribute(item, name).S ?? throw Corrupt(item, name);
 
-    private static string Number(IReadOnlyDictionary<string, AttributeValue> item, string name) =>
-        Attribute(item, name).N ?? throw Corrupt(name);
+    // The parsers' own exceptions quote the text they refused: only the attribute's name goes on.
+    private static T Parse<T>(IReadOnlyDictionary<string, AttributeValue> item, string name, Func<string, T> parse, bool number = false)
+    {
+        var value = Attribute(item, name);
+        string text = (number ? value.N : value.S) ?? throw Corrupt(item, name);
+        try
+        {
+            return parse(text);
+        }
+        catch (Exception exception) when (exception is FormatException or OverflowException)
+        {
+            throw Corrupt(item, name);
+        }
+    }
 
-    private static InvalidDataException Corrupt(string name) => new($"Stored campaign item has no valid '{name}' attribute.");
+    private static UnreadableItemException Corrupt(IReadOnlyDictionary<string, AttributeValue> item, string name) =>
+        new(item.TryGetValue(AttributeNames.PartitionKey, out AttributeValue? key) && key.S is { } pk ? pk : "(no key)", name);
 }

@@ -6,8 +6,12 @@ using static Campaigns.Domain.Storage.CampaignItemMapper;
 
 namespace Campaigns.Domain.Storage;
 
-/// <summary>The campaigns table through the low-level DynamoDB API: explicit items, conditional writes, GSI queries.</summary>
-public sealed class DynamoDbCampaignStore(IAmazonDynamoDB client, string tableName, SmokeCampaigns? smokeCampaigns = null) : ICampaignStore, IStoreProbe
+/// <summary>
+/// The campaigns table through the low-level DynamoDB API: explicit items, conditional writes, GSI queries.
+/// An item the mapping cannot read is skipped by the list and told to <paramref name="unreadableItems"/>;
+/// a read or write of that very item throws <see cref="UnreadableItemException"/> for the caller to tell.
+/// </summary>
+public sealed class DynamoDbCampaignStore(IAmazonDynamoDB client, string tableName, SmokeCampaigns? smokeCampaigns = null, IUnreadableItems? unreadableItems = null) : ICampaignStore, IStoreProbe
 {
     /// <summary>A code no request can reach: validation never lets '#' into a code.</summary>
     public const string ProbeCode = "#PROBE";
@@ -149,7 +153,11 @@ public sealed class DynamoDbCampaignStore(IAmazonDynamoDB client, string tableNa
             queries++;
             foreach (var item in response.Items ?? [])
             {
-                items.Add(FromItem(item));
+                // One unreadable item must not take the list down for everyone: it is skipped and told.
+                if (TryRead(item) is { } campaign)
+                {
+                    items.Add(campaign);
+                }
             }
 
             start = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
@@ -182,6 +190,19 @@ public sealed class DynamoDbCampaignStore(IAmazonDynamoDB client, string tableNa
         Limit = limit,
         ExclusiveStartKey = start,
     };
+
+    private Campaign? TryRead(Dictionary<string, AttributeValue> item)
+    {
+        try
+        {
+            return FromItem(item);
+        }
+        catch (UnreadableItemException exception)
+        {
+            unreadableItems?.Skipped(exception);
+            return null;
+        }
+    }
 
     private async Task<WriteOutcome> ExecuteAsync(ConditionalUpdate write, CancellationToken cancellationToken)
     {

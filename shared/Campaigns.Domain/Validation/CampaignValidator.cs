@@ -15,6 +15,12 @@ public static class CampaignValidator
     public const int MaxDescriptionLength = 500;
     public const int MaxLinkLength = 2048;
 
+    /// <summary>The message on any string, known field or not, whose escapes leave a surrogate unpaired.</summary>
+    public const string UnpairedSurrogateRule = "must not contain a lone UTF-16 surrogate (an unpaired \\ud800-\\udfff escape)";
+
+    public const string DescriptionCharactersRule =
+        "must not contain control characters other than tab, line feed and carriage return, nor Unicode non-characters";
+
     /// <param name="body">A JSON object.</param>
     /// <param name="pathCode">The normalised code from the path on update; null on create, where the body must carry it.</param>
     public static CampaignDraft? Validate(JsonElement body, string? pathCode, ValidationErrors errors)
@@ -71,6 +77,12 @@ public static class CampaignValidator
         if (description is not null && (description.Length > MaxDescriptionLength || string.IsNullOrWhiteSpace(description)))
         {
             errors.Add(FieldNames.Description, $"must be 1 to {MaxDescriptionLength} characters and not blank");
+            return null;
+        }
+
+        if (description is not null && !PlainText.IsAllowed(description))
+        {
+            errors.Add(FieldNames.Description, DescriptionCharactersRule);
             return null;
         }
 

@@ -33,6 +33,15 @@ internal readonly struct FieldReader(JsonElement body, ValidationErrors errors)
             return null;
         }
 
-        return value.GetString();
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // The reader accepts a lone surrogate escape; only reading the string refuses it.
+            errors.Add(field, CampaignValidator.UnpairedSurrogateRule);
+            return null;
+        }
     }
 }

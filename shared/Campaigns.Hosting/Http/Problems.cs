@@ -15,6 +15,9 @@ public static class Problems
     public static HttpApiResponse InvalidBody(string detail) =>
         Create(400, "invalid-body", "Invalid body", detail, new Dictionary<string, string[]> { ["body"] = [detail] });
 
+    public static HttpApiResponse PayloadTooLarge(int maxBytes) =>
+        Create(413, "payload-too-large", "Payload too large", $"The body is larger than {maxBytes} bytes (counted after base64 decoding).");
+
     public static HttpApiResponse NotFound(string code) =>
         Create(404, "not-found", "Not found", $"Campaign '{code}' does not exist.");
 

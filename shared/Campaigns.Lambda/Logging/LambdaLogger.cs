@@ -78,6 +78,10 @@ public sealed class LambdaLogger
         }
     }
 
+    /// <summary>Counts one event as an EMF metric record by this function's name, written whatever the level.</summary>
+    public void Count(string metricNamespace, string metricName) =>
+        WriteLine(Metrics.CountMetric.Format(metricNamespace, metricName, _functionName, _time.GetUtcNow()));
+
     public void Info(string message) => Log(LogLevel.Information, message);
 
     public void Warn(string message) => Log(LogLevel.Warning, message);

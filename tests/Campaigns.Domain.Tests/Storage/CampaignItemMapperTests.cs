@@ -32,7 +32,7 @@ public sealed class CampaignItemMapperTests
         var item = CampaignItemMapper.ToItem(Samples.Campaign());
         item.Remove("description");
 
-        Should.Throw<InvalidDataException>(() => CampaignItemMapper.FromItem(item)).Message.ShouldContain("'description'");
+        Should.Throw<UnreadableItemException>(() => CampaignItemMapper.FromItem(item)).Message.ShouldContain("'description'");
     }
 
     [Fact]

@@ -90,6 +90,45 @@ public sealed class CampaignValidatorTests
     [Fact]
     public void Validate_WhenDescriptionTooLong_ReportsDescription() => ShouldReject("description", new string('x', 501));
 
+    [Theory]
+    [InlineData("a\u0000b")]
+    [InlineData("bell \u0007")]
+    [InlineData("\u001b[2J")]
+    [InlineData("del \u007f")]
+    [InlineData("next line \u0085")]
+    [InlineData("\u009f")]
+    [InlineData("\ufdd0")]
+    [InlineData("\ufdef")]
+    [InlineData("\ufffe")]
+    [InlineData("\uffff")]
+    [InlineData("\U0001FFFF")]
+    [InlineData("\U0010FFFE")]
+    public void Validate_WhenDescriptionHasAControlOrNonCharacter_ReportsDescription(string text) =>
+        ShouldReject("description", text, CampaignValidator.DescriptionCharactersRule);
+
+    [Theory]
+    [InlineData("tab\tline\nreturn\r")]
+    [InlineData("\u202eevil\u202c \u2066iso\u2069 \u200f")]
+    [InlineData("\ufdcf \ufdf0 \ufffd \U0001F600")]
+    public void Validate_WhenDescriptionHasTabsLineBreaksBidiOrOtherCharacters_Accepts(string text) =>
+        Accepts("description", text);
+
+    [Theory]
+    [InlineData("description", "\\ud800")]
+    [InlineData("productId", "\\udc00")]
+    [InlineData("fromDate", "2025-01-0\\udbff")]
+    public void Validate_WhenAStringHasALoneSurrogate_ReportsThatField(string field, string escaped)
+    {
+        var body = Samples.Body();
+        body.Remove(field);
+        using var document = JsonDocument.Parse(body.ToJsonString()[..^1] + ",\"" + field + "\":\"" + escaped + "\"}");
+        var errors = new ValidationErrors();
+
+        CampaignValidator.Validate(document.RootElement, null, errors).ShouldBeNull();
+
+        errors.ToDictionary()[field].ShouldBe([CampaignValidator.UnpairedSurrogateRule]);
+    }
+
     [Fact]
     public void Validate_WhenDescriptionAtLimits_Accepts()
     {

@@ -1,0 +1,45 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace Campaigns.Lambda.Metrics;
+
+/// <summary>
+/// One CloudWatch Embedded Metric Format record counting one event, by <c>FunctionName</c>:
+/// <c>{"_aws":{…"Metrics":[{"Name":N,"Unit":"Count"}]},"FunctionName":F,N:1}</c>.
+/// </summary>
+internal static class CountMetric
+{
+    public static string Format(string metricNamespace, string metricName, string functionName, DateTimeOffset now)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("_aws");
+            writer.WriteNumber("Timestamp", now.ToUnixTimeMilliseconds());
+            writer.WriteStartArray("CloudWatchMetrics");
+            writer.WriteStartObject();
+            writer.WriteString("Namespace", metricNamespace);
+            writer.WriteStartArray("Dimensions");
+            writer.WriteStartArray();
+            writer.WriteStringValue("FunctionName");
+            writer.WriteEndArray();
+            writer.WriteEndArray();
+            writer.WriteStartArray("Metrics");
+            writer.WriteStartObject();
+            writer.WriteString("Name", metricName);
+            writer.WriteString("Unit", "Count");
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteString("FunctionName", functionName);
+            writer.WriteNumber(metricName, 1);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}
