@@ -12,3 +12,6 @@ log_retention_days     = 14
 throttling_burst_limit = 50
 throttling_rate_limit  = 20
 create_alarm_topic     = false
+
+# The OAuth scope a token needs to write; the identity provider grants it to writing clients only.
+write_scope = "campaigns/write"

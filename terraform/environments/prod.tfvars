@@ -15,3 +15,6 @@ create_alarm_topic     = true
 # Each deploy first sends this share of every function's traffic to the new version while its
 # alarms are watched (terraform/scripts/canary.sh), then all of it.
 canary_weight = 0.1
+
+# The OAuth scope a token needs to write; the identity provider grants it to writing clients only.
+write_scope = "campaigns/write"

@@ -12,3 +12,6 @@ log_retention_days     = 30
 throttling_burst_limit = 100
 throttling_rate_limit  = 50
 create_alarm_topic     = true
+
+# The OAuth scope a token needs to write; the identity provider grants it to writing clients only.
+write_scope = "campaigns/write"

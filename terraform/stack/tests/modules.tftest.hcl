@@ -15,6 +15,7 @@ variables {
   dynamodb_resources = ["table"]
   jwt_issuer         = "https://login.example.com/"
   jwt_audience       = ["campaigns-api"]
+  write_scope        = "campaigns/write"
   functions          = {}
   targets            = {}
 }
@@ -84,6 +85,13 @@ run "http_api_rejects_plain_http_issuer" {
   module { source = "../modules/http_api" }
   variables { jwt_issuer = "http://login.example.com/" }
   expect_failures = [var.jwt_issuer]
+}
+
+run "http_api_rejects_scope_with_space" {
+  command = plan
+  module { source = "../modules/http_api" }
+  variables { write_scope = "campaigns/write extra" }
+  expect_failures = [var.write_scope]
 }
 
 run "http_api_rejects_any_origin" {
