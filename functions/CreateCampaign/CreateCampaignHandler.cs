@@ -8,12 +8,18 @@ using Campaigns.Lambda.Http;
 namespace Campaigns.Functions.CreateCampaign;
 
 /// <summary>POST /v1.0/campaigns: creates a campaign; a code is never reused, even after a soft delete.</summary>
-internal sealed class CreateCampaignHandler(ICampaignStore store, TimeProvider time) : IHttpEndpoint
+internal sealed class CreateCampaignHandler(ICampaignStore store, TimeProvider time, WriteAccess access) : IHttpEndpoint
 {
     public StoreOperation StoreOperation => StoreOperation.Create;
 
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken)
     {
+        // Before anything else: an unauthorized caller learns nothing about the body, the path or the store.
+        if (!access.TryAuthorize(request, out string caller, out var denied))
+        {
+            return denied;
+        }
+
         if (!RequestBody.TryRead(request, out var document, out var bodyProblem))
         {
             return bodyProblem;
@@ -28,7 +34,7 @@ internal sealed class CreateCampaignHandler(ICampaignStore store, TimeProvider t
             return Problems.Validation(errors.ToDictionary());
         }
 
-        var campaign = NewCampaign.From(draft, Guid.NewGuid(), UtcTimestamp.Now(time), CallerIdentity.Of(request));
+        var campaign = NewCampaign.From(draft, Guid.NewGuid(), UtcTimestamp.Now(time), caller);
         if (!await store.TryCreateAsync(campaign, cancellationToken))
         {
             return Problems.Conflict(campaign.Code);

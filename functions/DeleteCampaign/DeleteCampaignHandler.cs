@@ -7,19 +7,25 @@ using Campaigns.Lambda.Http;
 namespace Campaigns.Functions.DeleteCampaign;
 
 /// <summary>DELETE /v1.0/campaigns/{code}: a soft delete; the item stays, marked DELETED and inactive.</summary>
-internal sealed class DeleteCampaignHandler(ICampaignStore store, TimeProvider time) : IHttpEndpoint
+internal sealed class DeleteCampaignHandler(ICampaignStore store, TimeProvider time, WriteAccess access) : IHttpEndpoint
 {
     public StoreOperation StoreOperation => StoreOperation.Update;
 
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken)
     {
+        // Before anything else: an unauthorized caller learns nothing about the body, the path or the store.
+        if (!access.TryAuthorize(request, out string caller, out var denied))
+        {
+            return denied;
+        }
+
         if (!PathCode.TryRead(request, out string code, out var problem)
             || !IfMatch.TryRead(request, out var expectedVersions, out problem))
         {
             return problem;
         }
 
-        var deletion = new CampaignDeletion(code, UtcTimestamp.Now(time), CallerIdentity.Of(request), expectedVersions);
+        var deletion = new CampaignDeletion(code, UtcTimestamp.Now(time), caller, expectedVersions);
         var outcome = await store.DeleteAsync(deletion, cancellationToken);
         return outcome.Status switch
         {

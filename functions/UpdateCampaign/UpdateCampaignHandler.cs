@@ -8,12 +8,18 @@ using Campaigns.Lambda.Http;
 namespace Campaigns.Functions.UpdateCampaign;
 
 /// <summary>PUT /v1.0/campaigns/{code}: replaces the editable fields in one conditional write.</summary>
-internal sealed class UpdateCampaignHandler(ICampaignStore store, TimeProvider time) : IHttpEndpoint
+internal sealed class UpdateCampaignHandler(ICampaignStore store, TimeProvider time, WriteAccess access) : IHttpEndpoint
 {
     public StoreOperation StoreOperation => StoreOperation.Update;
 
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken)
     {
+        // Before anything else: an unauthorized caller learns nothing about the body, the path or the store.
+        if (!access.TryAuthorize(request, out string caller, out var denied))
+        {
+            return denied;
+        }
+
         if (!PathCode.TryRead(request, out string code, out var problem)
             || !IfMatch.TryRead(request, out var expectedVersions, out problem))
         {
@@ -34,7 +40,7 @@ internal sealed class UpdateCampaignHandler(ICampaignStore store, TimeProvider t
             return Problems.Validation(errors.ToDictionary());
         }
 
-        var changes = new CampaignChanges(code, draft, UtcTimestamp.Now(time), CallerIdentity.Of(request), expectedVersions);
+        var changes = new CampaignChanges(code, draft, UtcTimestamp.Now(time), caller, expectedVersions);
         var outcome = await store.UpdateAsync(changes, cancellationToken);
         return outcome.Status switch
         {

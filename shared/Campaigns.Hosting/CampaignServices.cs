@@ -2,12 +2,13 @@ using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Campaigns.Domain.Storage;
+using Campaigns.Hosting.Http;
 using Campaigns.Lambda;
 
 namespace Campaigns.Hosting;
 
 /// <summary>What the endpoints depend on, built once per process during Lambda init.</summary>
-public sealed class CampaignServices(ICampaignStore store, IStoreProbe probe, TimeProvider time)
+public sealed class CampaignServices(ICampaignStore store, IStoreProbe probe, TimeProvider time, WriteAccess writeAccess)
 {
     public ICampaignStore Store { get; } = store;
 
@@ -16,9 +17,13 @@ public sealed class CampaignServices(ICampaignStore store, IStoreProbe probe, Ti
 
     public TimeProvider Time { get; } = time;
 
+    /// <summary>Who may write: the write functions check it before anything else.</summary>
+    public WriteAccess WriteAccess { get; } = writeAccess;
+
     /// <summary>
     /// Reads TABLE_NAME and AWS_REGION; a missing one fails init, which Lambda reports on the first invoke.
-    /// SMOKE_CALLER, when set, names the smoke check's identity, whose SMOKE- campaigns expire (<see cref="SmokeCampaigns"/>).
+    /// SMOKE_CALLER, when set, names the smoke check's identity (its <c>sub</c>), whose SMOKE- campaigns expire (<see cref="SmokeCampaigns"/>).
+    /// WRITE_SCOPE, when set, is the scope a writer's token must carry (<see cref="Http.WriteAccess"/>); a malformed one fails init.
     /// </summary>
     /// <param name="variables">The process environment.</param>
     /// <param name="unreadableItems">Told of each stored item the list skips because it cannot be read.</param>
@@ -30,6 +35,7 @@ public sealed class CampaignServices(ICampaignStore store, IStoreProbe probe, Ti
                 : throw new InvalidOperationException($"Environment variable {name} is not set.");
 
         string tableName = Required("TABLE_NAME");
+        var writeAccess = new WriteAccess(variables.GetValue(WriteAccess.ScopeVariable));
         string region = Required("AWS_REGION");
         var config = new AmazonDynamoDBConfig
         {
@@ -55,7 +61,7 @@ public sealed class CampaignServices(ICampaignStore store, IStoreProbe probe, Ti
         var credentials = EnvironmentCredentials(variables);
         var client = credentials is null ? new AmazonDynamoDBClient(config) : new AmazonDynamoDBClient(credentials, config);
         var store = new DynamoDbCampaignStore(client, tableName, new SmokeCampaigns(variables.GetValue("SMOKE_CALLER")), unreadableItems);
-        return new CampaignServices(store, store, TimeProvider.System);
+        return new CampaignServices(store, store, TimeProvider.System, writeAccess);
     }
 
     // Lambda hands every execution environment its role's credentials in these variables; reading them

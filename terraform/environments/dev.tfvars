@@ -13,6 +13,9 @@ throttling_burst_limit = 50
 throttling_rate_limit  = 20
 create_alarm_topic     = false
 
+# The OAuth scope a token needs to write; the identity provider grants it to writing clients only.
+write_scope = "campaigns/write"
+
 # Concurrency and throttles. Each function reserves its own concurrency, so a flood of the public
 # list cannot take the write functions' share (nor the account's); at least 100 of the account's
 # quota stays unreserved, as Lambda requires. Raise the account's quota first where it is lower.

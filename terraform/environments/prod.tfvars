@@ -16,6 +16,9 @@ create_alarm_topic     = true
 # alarms are watched (terraform/scripts/canary.sh), then all of it.
 canary_weight = 0.1
 
+# The OAuth scope a token needs to write; the identity provider grants it to writing clients only.
+write_scope = "campaigns/write"
+
 # Concurrency and throttles. Each function reserves its own concurrency, so a flood of the public
 # list cannot take the write functions' share (nor the account's); at least 100 of the account's
 # quota stays unreserved, as Lambda requires. Raise the account's quota first where it is lower.

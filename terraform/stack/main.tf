@@ -21,6 +21,13 @@ module "table" {
   deletion_protection = var.deletion_protection
 }
 
+locals {
+  # Every function: the smoke check's identity, whose SMOKE- campaigns expire.
+  smoke_environment = var.smoke_caller == "" ? {} : { SMOKE_CALLER = var.smoke_caller }
+  # The write functions check the scope themselves too: a direct invoke bypasses the authorizer.
+  write_environment = { WRITE_SCOPE = var.write_scope }
+}
+
 module "functions" {
   source   = "../modules/function"
   for_each = local.functions
@@ -38,7 +45,7 @@ module "functions" {
   reserved_concurrency  = var.reserved_concurrency[each.key]
   log_retention_days    = var.log_retention_days
   application_log_level = var.application_log_level
-  environment           = var.smoke_caller == "" ? {} : { SMOKE_CALLER = var.smoke_caller }
+  environment           = merge(local.smoke_environment, each.value.jwt ? local.write_environment : {})
   canary_from_version   = lookup(var.canary_from_versions, each.key, null)
   canary_weight         = var.canary_weight
 }
@@ -57,6 +64,7 @@ module "http_api" {
   }
   jwt_issuer                = var.jwt_issuer
   jwt_audience              = var.jwt_audience
+  write_scope               = var.write_scope
   cors_allow_origins        = var.cors_allow_origins
   throttling_burst_limit    = var.throttling_burst_limit
   throttling_rate_limit     = var.throttling_rate_limit

@@ -190,6 +190,17 @@ variable "jwt_audience" {
   description = "Accepted token audiences (GitHub environment variable JWT_AUDIENCE, a JSON list)."
 }
 
+variable "write_scope" {
+  type        = string
+  description = "The OAuth scope a token needs to create, update or delete campaigns, e.g. campaigns/write (set in <env>.tfvars). The write routes require it (authorization_scopes) and the write functions get it as WRITE_SCOPE."
+
+  validation {
+    # RFC 6749's scope-token: one or more printable ASCII characters other than space, '"' and '\\'.
+    condition     = can(regex("^[!#-\\[\\]-~]+$", var.write_scope))
+    error_message = "The write scope must be one non-empty OAuth scope token: printable ASCII without spaces, quotes or backslashes."
+  }
+}
+
 variable "cors_allow_origins" {
   type        = list(string)
   description = "Browser origins allowed to call the API (GitHub environment variable CORS_ALLOW_ORIGINS, a JSON list); empty disables CORS."

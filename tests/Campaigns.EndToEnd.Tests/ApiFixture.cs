@@ -78,6 +78,7 @@ public sealed class ApiFixture : IAsyncLifetime, IDisposable
             ["AWS_ACCESS_KEY_ID"] = "local",
             ["AWS_SECRET_ACCESS_KEY"] = "local",
             ["SMOKE_CALLER"] = SmokeCaller,
+            ["WRITE_SCOPE"] = Samples.WriteScope,
         },
         LogFormat = "JSON",
         Output = output,

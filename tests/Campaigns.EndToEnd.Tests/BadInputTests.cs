@@ -10,7 +10,7 @@ public sealed class BadInputTests(ApiFixture api)
 {
     private const string Collection = "/v1.0/campaigns";
     private const string Item = "/v1.0/campaigns/{code}";
-    private static readonly Dictionary<string, string> Admin = new() { ["authorization"] = Jwt.Bearer(new JsonObject { ["sub"] = "fuzzer" }) };
+    private static readonly Dictionary<string, string> Admin = new() { ["authorization"] = Jwt.Bearer(new JsonObject { ["sub"] = "fuzzer", ["scope"] = Samples.WriteScope }) };
 
     public static TheoryData<string, JsonNode?> FieldCases() => new()
     {
@@ -124,7 +124,7 @@ public sealed class BadInputTests(ApiFixture api)
     [Fact]
     public async Task Logs_NeverContainBodiesOrTokens()
     {
-        var secretClaims = new JsonObject { ["sub"] = "log-check", ["secret_claim"] = "TOP-SECRET-CLAIM" };
+        var secretClaims = new JsonObject { ["sub"] = "log-check", ["scope"] = Samples.WriteScope, ["secret_claim"] = "TOP-SECRET-CLAIM" };
         var body = CampaignLifecycleTests.Body("log-check");
         body["description"] = "PRIVATE-DESCRIPTION-TEXT";
         var headers = new Dictionary<string, string> { ["authorization"] = Jwt.Bearer(secretClaims) };

@@ -10,7 +10,7 @@ public sealed class ConcurrencyTests(ApiFixture api)
 {
     private const string Collection = "/v1.0/campaigns";
     private const string Item = "/v1.0/campaigns/{code}";
-    private static readonly Dictionary<string, string> Admin = new() { ["authorization"] = Jwt.Bearer(new JsonObject { ["email"] = "racer@example.com" }) };
+    private static readonly Dictionary<string, string> Admin = new() { ["authorization"] = Jwt.Bearer(new JsonObject { ["sub"] = "racer", ["scope"] = Samples.WriteScope }) };
 
     [Fact]
     public async Task TwentyParallelPutsWithSameIfMatch_ExactlyOneWins()

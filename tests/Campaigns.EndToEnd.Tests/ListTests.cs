@@ -8,7 +8,7 @@ namespace Campaigns.EndToEnd.Tests;
 public sealed class ListTests(ApiFixture api)
 {
     private const string Collection = "/v1.0/campaigns";
-    private static readonly Dictionary<string, string> Admin = new() { ["authorization"] = Jwt.Bearer(new JsonObject { ["sub"] = "lister" }) };
+    private static readonly Dictionary<string, string> Admin = new() { ["authorization"] = Jwt.Bearer(new JsonObject { ["sub"] = "lister", ["scope"] = Samples.WriteScope }) };
 
     [Fact]
     public async Task List_FollowingNextToken_ReturnsEveryActiveCurrentCampaignOnce()

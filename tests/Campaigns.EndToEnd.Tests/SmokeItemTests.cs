@@ -38,7 +38,7 @@ public sealed class SmokeItemTests(ApiFixture api)
 
     private async Task<int> Create(string code, string sub)
     {
-        var headers = new Dictionary<string, string> { ["authorization"] = Jwt.Bearer(new JsonObject { ["sub"] = sub }) };
+        var headers = new Dictionary<string, string> { ["authorization"] = Jwt.Bearer(new JsonObject { ["sub"] = sub, ["scope"] = Samples.WriteScope }) };
         return (await api.SendAsync(HttpMethod.Post, Collection, Collection, CampaignLifecycleTests.Body(code).ToJsonString(), headers)).Status;
     }
 

@@ -18,6 +18,26 @@ public sealed class CampaignServicesTests
     }
 
     [Theory]
+    [InlineData(null, null)]
+    [InlineData("campaigns/write", "campaigns/write")]
+    public void FromEnvironment_ReadsTheWriteScope(string? configured, string? required)
+    {
+        var variables = Variables("campaigns");
+        variables.SetValue("WRITE_SCOPE", configured);
+
+        CampaignServices.FromEnvironment(variables).WriteAccess.RequiredScope.ShouldBe(required);
+    }
+
+    [Fact]
+    public void FromEnvironment_WhenWriteScopeMalformed_FailsInit()
+    {
+        var variables = Variables("campaigns");
+        variables.SetValue("WRITE_SCOPE", "campaigns/write campaigns/admin");
+
+        Should.Throw<InvalidOperationException>(() => CampaignServices.FromEnvironment(variables)).Message.ShouldContain("WRITE_SCOPE");
+    }
+
+    [Theory]
     [Trait("Category", "Integration")]
     [InlineData(null)]
     [InlineData("session-token")]

@@ -3,7 +3,10 @@ using Campaigns.Lambda.Http;
 
 namespace Campaigns.Testing;
 
-/// <summary>Builds HTTP API payload 2.0 requests the way API Gateway would send them.</summary>
+/// <summary>
+/// Builds HTTP API payload 2.0 requests the way API Gateway would send them: a write (POST, PUT, DELETE) carries
+/// the authorizer's claims of <see cref="Samples.Writer"/> and the scope <see cref="Samples.WriteScope"/>.
+/// </summary>
 public static class Requests
 {
     public static HttpApiRequest Get(string? code = null, Dictionary<string, string>? query = null, Dictionary<string, string>? headers = null) =>
@@ -25,9 +28,24 @@ public static class Requests
         return request;
     }
 
+    /// <summary>Replaces the authorizer's claims, keeping its scopes.</summary>
     public static HttpApiRequest WithClaims(this HttpApiRequest request, Dictionary<string, string> claims)
     {
-        request.RequestContext!.Authorizer = new HttpApiAuthorizer { Jwt = new HttpApiJwtAuthorizer { Claims = claims } };
+        request.RequestContext!.Authorizer = new HttpApiAuthorizer { Jwt = new HttpApiJwtAuthorizer { Claims = claims, Scopes = request.RequestContext.Authorizer?.Jwt?.Scopes } };
+        return request;
+    }
+
+    /// <summary>Replaces the authorizer's scopes (null: none at all), keeping its claims.</summary>
+    public static HttpApiRequest WithScopes(this HttpApiRequest request, params string[]? scopes)
+    {
+        request.RequestContext!.Authorizer = new HttpApiAuthorizer { Jwt = new HttpApiJwtAuthorizer { Claims = request.RequestContext.Authorizer?.Jwt?.Claims, Scopes = scopes } };
+        return request;
+    }
+
+    /// <summary>No authorizer at all: a direct invoke that did not come through API Gateway's JWT authorizer.</summary>
+    public static HttpApiRequest WithoutAuthorizer(this HttpApiRequest request)
+    {
+        request.RequestContext!.Authorizer = null;
         return request;
     }
 
@@ -50,6 +68,10 @@ public static class Requests
                 RouteKey = method + " " + route,
                 TimeEpoch = Samples.Now.ToUnixTimeMilliseconds(),
                 Http = new HttpApiHttpDescription { Method = method, Path = path, Protocol = "HTTP/1.1", SourceIp = "203.0.113.7", UserAgent = "tests" },
+                Authorizer = method == "GET" ? null : new HttpApiAuthorizer
+                {
+                    Jwt = new HttpApiJwtAuthorizer { Claims = new Dictionary<string, string> { ["sub"] = Samples.Writer }, Scopes = [Samples.WriteScope] },
+                },
             },
         };
     }

@@ -9,7 +9,13 @@ public static class Samples
     public static readonly DateTimeOffset Now = new(2025, 6, 15, 10, 30, 0, 123, TimeSpan.Zero);
     public static readonly Guid ProductId = Guid.Parse("3f2504e0-4f89-41d3-9a0c-0305e82c3301");
 
-    public static Campaign Campaign(string code = "SUMMER-25", string status = CampaignStatus.Active, DateOnly? toDate = null, long version = 1, string lastUpdatedBy = "seed@example.com") => new()
+    /// <summary>The scope a writer needs, as every environment's tfvars sets it.</summary>
+    public const string WriteScope = "campaigns/write";
+
+    /// <summary>The <c>sub</c> of the writer that write requests carry unless a test says otherwise.</summary>
+    public const string Writer = "writer-sub-1";
+
+    public static Campaign Campaign(string code = "SUMMER-25", string status = CampaignStatus.Active, DateOnly? toDate = null, long version = 1, string lastUpdatedBy = "seed-sub") => new()
     {
         Code = code,
         Id = Guid.Parse("6b7e2c1a-1f0e-4c1b-9d5e-2a8f3c4d5e6f"),

@@ -1,6 +1,7 @@
 using System.Text;
 using Campaigns.Domain.Model;
 using Campaigns.Domain.Storage;
+using Campaigns.Hosting.Http;
 using Campaigns.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -11,12 +12,12 @@ public sealed class CreateCampaignHandlerTests
     private readonly FakeCampaignStore _store = new();
     private readonly CreateCampaignHandler _handler;
 
-    public CreateCampaignHandlerTests() => _handler = new CreateCampaignHandler(_store, new FakeTimeProvider(Samples.Now));
+    public CreateCampaignHandlerTests() => _handler = new CreateCampaignHandler(_store, new FakeTimeProvider(Samples.Now), new WriteAccess(Samples.WriteScope));
 
     [Fact]
     public async Task Create_WhenValid_Returns201WithLocationAndStoresCampaign()
     {
-        var request = Requests.Post(Samples.Body("summer-25")).WithClaims(new() { ["email"] = "ann@example.com" });
+        var request = Requests.Post(Samples.Body("summer-25"));
 
         var response = await _handler.HandleAsync(request, default);
 
@@ -27,11 +28,12 @@ public sealed class CreateCampaignHandlerTests
         body.GetProperty("status").GetString().ShouldBe("ACTIVE");
         body.GetProperty("active").GetBoolean().ShouldBeTrue();
         body.GetProperty("version").GetInt64().ShouldBe(1);
-        body.GetProperty("lastUpdatedBy").GetString().ShouldBe("ann@example.com");
         body.GetProperty("dateCreated").GetString().ShouldBe("2025-06-15T10:30:00.123Z");
         body.GetProperty("dateLastUpdated").GetString().ShouldBe("2025-06-15T10:30:00.123Z");
         Guid.TryParse(body.GetProperty("id").GetString(), out _).ShouldBeTrue();
-        _store.Peek("SUMMER-25").ShouldNotBeNull().Id.ToString().ShouldBe(body.GetProperty("id").GetString());
+        var stored = _store.Peek("SUMMER-25").ShouldNotBeNull();
+        stored.Id.ToString().ShouldBe(body.GetProperty("id").GetString());
+        stored.LastUpdatedBy.ShouldBe(Samples.Writer);
     }
 
     [Fact]
@@ -41,14 +43,6 @@ public sealed class CreateCampaignHandlerTests
         body["status"] = "DRAFT";
 
         (await _handler.HandleAsync(Requests.Post(body), default)).ShouldBeJson(201).GetProperty("status").GetString().ShouldBe("DRAFT");
-    }
-
-    [Fact]
-    public async Task Create_WhenNoClaims_RecordsAnonymous()
-    {
-        var body = (await _handler.HandleAsync(Requests.Post(Samples.Body()), default)).ShouldBeJson(201);
-
-        body.GetProperty("lastUpdatedBy").GetString().ShouldBe("anonymous");
     }
 
     [Fact]

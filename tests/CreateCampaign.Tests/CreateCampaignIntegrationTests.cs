@@ -1,4 +1,5 @@
 using Campaigns.Domain.Storage;
+using Campaigns.Hosting.Http;
 using Campaigns.Testing;
 
 namespace Campaigns.Functions.CreateCampaign.Tests;
@@ -15,7 +16,7 @@ public sealed class CreateCampaignIntegrationTests : IAsyncLifetime
     [Fact]
     public async Task Create_WhenTwentyClientsPostSameCode_ExactlyOneGets201()
     {
-        var handler = new CreateCampaignHandler(new DynamoDbCampaignStore(_table.Client, _table.Name), TimeProvider.System);
+        var handler = new CreateCampaignHandler(new DynamoDbCampaignStore(_table.Client, _table.Name), TimeProvider.System, new WriteAccess(Samples.WriteScope));
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => handler.HandleAsync(Requests.Post(Samples.Body("race-1")), default)));
 
@@ -27,7 +28,7 @@ public sealed class CreateCampaignIntegrationTests : IAsyncLifetime
     public async Task Create_ThenRead_ReturnsWhatWasAcknowledged()
     {
         var store = new DynamoDbCampaignStore(_table.Client, _table.Name);
-        var handler = new CreateCampaignHandler(store, TimeProvider.System);
+        var handler = new CreateCampaignHandler(store, TimeProvider.System, new WriteAccess(Samples.WriteScope));
 
         var created = (await handler.HandleAsync(Requests.Post(Samples.Body("kept-1")), default)).ShouldBeJson(201);
 

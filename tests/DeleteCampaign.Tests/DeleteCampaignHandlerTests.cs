@@ -1,5 +1,6 @@
 using Campaigns.Domain.Model;
 using Campaigns.Domain.Storage;
+using Campaigns.Hosting.Http;
 using Campaigns.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -10,21 +11,21 @@ public sealed class DeleteCampaignHandlerTests
     private readonly FakeCampaignStore _store = new();
     private readonly DeleteCampaignHandler _handler;
 
-    public DeleteCampaignHandlerTests() => _handler = new DeleteCampaignHandler(_store, new FakeTimeProvider(Samples.Now.AddDays(1)));
+    public DeleteCampaignHandlerTests() => _handler = new DeleteCampaignHandler(_store, new FakeTimeProvider(Samples.Now.AddDays(1)), new WriteAccess(Samples.WriteScope));
 
     [Fact]
     public async Task Delete_WhenLive_Returns204AndSoftDeletes()
     {
         _store.Seed(Samples.Campaign("SUMMER-25"));
 
-        var response = await _handler.HandleAsync(Requests.Delete("summer-25").WithClaims(new() { ["email"] = "admin@example.com" }), default);
+        var response = await _handler.HandleAsync(Requests.Delete("summer-25").WithClaims(new() { ["sub"] = "admin-sub" }), default);
 
         response.StatusCode.ShouldBe(204);
         response.Body.ShouldBeNull();
         var stored = _store.Peek("SUMMER-25")!;
         stored.Status.ShouldBe(CampaignStatus.Deleted);
         stored.Active.ShouldBeFalse();
-        stored.LastUpdatedBy.ShouldBe("admin@example.com");
+        stored.LastUpdatedBy.ShouldBe("admin-sub");
     }
 
     [Fact]

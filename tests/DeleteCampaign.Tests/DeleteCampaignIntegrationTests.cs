@@ -1,4 +1,5 @@
 using Campaigns.Domain.Storage;
+using Campaigns.Hosting.Http;
 using Campaigns.Testing;
 
 namespace Campaigns.Functions.DeleteCampaign.Tests;
@@ -17,7 +18,7 @@ public sealed class DeleteCampaignIntegrationTests : IAsyncLifetime
     {
         var store = new DynamoDbCampaignStore(_table.Client, _table.Name);
         await store.TryCreateAsync(Samples.Campaign("BYE-1"), default);
-        var handler = new DeleteCampaignHandler(store, TimeProvider.System);
+        var handler = new DeleteCampaignHandler(store, TimeProvider.System, new WriteAccess(Samples.WriteScope));
 
         (await handler.HandleAsync(Requests.Delete("bye-1"), default)).StatusCode.ShouldBe(204);
 

@@ -37,7 +37,7 @@ public sealed class GetCampaignHandlerTests
         var body = (await _handler.HandleAsync(Requests.Get("SUMMER-25"), default)).ShouldBeJson(200);
 
         body.EnumerateObject().Select(p => p.Name).ShouldBe(
-            ["code", "id", "description", "discountPercentage", "productId", "termsConditionsLink", "fromDate", "toDate", "status", "active", "dateCreated", "dateLastUpdated", "lastUpdatedBy", "version"]);
+            ["code", "id", "description", "discountPercentage", "productId", "termsConditionsLink", "fromDate", "toDate", "status", "active", "dateCreated", "dateLastUpdated", "version"]);
     }
 
     [Fact]

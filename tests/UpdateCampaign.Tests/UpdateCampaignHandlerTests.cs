@@ -1,5 +1,6 @@
 using Campaigns.Domain.Model;
 using Campaigns.Domain.Storage;
+using Campaigns.Hosting.Http;
 using Campaigns.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -11,7 +12,7 @@ public sealed class UpdateCampaignHandlerTests
     private readonly FakeCampaignStore _store = new();
     private readonly UpdateCampaignHandler _handler;
 
-    public UpdateCampaignHandlerTests() => _handler = new UpdateCampaignHandler(_store, new FakeTimeProvider(Later));
+    public UpdateCampaignHandlerTests() => _handler = new UpdateCampaignHandler(_store, new FakeTimeProvider(Later), new WriteAccess(Samples.WriteScope));
 
     [Fact]
     public async Task Update_WhenValid_Returns200WithBumpedVersionAndKeptIdentity()
@@ -31,9 +32,9 @@ public sealed class UpdateCampaignHandlerTests
         json.GetProperty("id").GetString().ShouldBe(original.Id.ToString());
         json.GetProperty("dateCreated").GetString().ShouldBe("2025-06-15T10:30:00.123Z");
         json.GetProperty("dateLastUpdated").GetString().ShouldBe("2025-06-15T10:35:00.123Z");
-        json.GetProperty("lastUpdatedBy").GetString().ShouldBe("user-7");
         json.GetProperty("status").GetString().ShouldBe("ACTIVE");
         response.Headers!["etag"].ShouldBe("\"2\"");
+        _store.Peek("SUMMER-25")!.LastUpdatedBy.ShouldBe("user-7");
     }
 
     [Fact]

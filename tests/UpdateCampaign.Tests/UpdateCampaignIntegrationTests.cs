@@ -1,4 +1,5 @@
 using Campaigns.Domain.Storage;
+using Campaigns.Hosting.Http;
 using Campaigns.Testing;
 
 namespace Campaigns.Functions.UpdateCampaign.Tests;
@@ -17,7 +18,7 @@ public sealed class UpdateCampaignIntegrationTests : IAsyncLifetime
     {
         var store = new DynamoDbCampaignStore(_table.Client, _table.Name);
         await store.TryCreateAsync(Samples.Campaign("HOT-1"), default);
-        var handler = new UpdateCampaignHandler(store, TimeProvider.System);
+        var handler = new UpdateCampaignHandler(store, TimeProvider.System, new WriteAccess(Samples.WriteScope));
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 20)
             .Select(_ => handler.HandleAsync(Requests.Put("HOT-1", Samples.Body("hot-1"), new() { ["if-match"] = "\"1\"" }), default)));
@@ -33,7 +34,7 @@ public sealed class UpdateCampaignIntegrationTests : IAsyncLifetime
         var store = new DynamoDbCampaignStore(_table.Client, _table.Name);
         await store.TryCreateAsync(Samples.Campaign("DEAD-1"), default);
         await store.DeleteAsync(new CampaignDeletion("DEAD-1", DateTime.UtcNow, "a", null), default);
-        var handler = new UpdateCampaignHandler(store, TimeProvider.System);
+        var handler = new UpdateCampaignHandler(store, TimeProvider.System, new WriteAccess(Samples.WriteScope));
 
         (await handler.HandleAsync(Requests.Put("DEAD-1", Samples.Body("dead-1")), default)).StatusCode.ShouldBe(404);
         (await store.GetAsync("DEAD-1", default))!.Status.ShouldBe("DELETED");

@@ -117,7 +117,7 @@ test("get_campaign: one consistent GetItem of the path's code, answered with the
   const answer = response(result);
   assert.equal(answer.statusCode, 200);
   assert.equal(answer.headers.etag, '"3"');
-  assert.deepEqual(JSON.parse(answer.body), { ...campaignBody("BENCH-READ"), fromDate: "2025-06-01", id: "6b7e2c1a-1f0e-4c1b-9d5e-2a8f3c4d5e6f", status: "ACTIVE", active: true, dateCreated: "2025-06-15T10:30:00.123Z", dateLastUpdated: "2025-06-15T10:30:00.123Z", lastUpdatedBy: "seed", version: 3 });
+  assert.deepEqual(JSON.parse(answer.body), { ...campaignBody("BENCH-READ"), fromDate: "2025-06-01", id: "6b7e2c1a-1f0e-4c1b-9d5e-2a8f3c4d5e6f", status: "ACTIVE", active: true, dateCreated: "2025-06-15T10:30:00.123Z", dateLastUpdated: "2025-06-15T10:30:00.123Z", version: 3 });
 });
 
 test("get_campaign: a soft-deleted campaign is a 404 problem", async () => {
@@ -215,6 +215,32 @@ test("delete_campaign: no live campaign of that code is a 404", async () => {
   const answer = response(await invoke("delete_campaign", event("DELETE", "/v1.0/campaigns/{code}", { code: "BD-1" }), () => CONDITION_FAILED));
 
   assert.equal(answer.statusCode, 404);
+});
+
+for (const [fn, method, route, code] of [["create_campaign", "POST", "/v1.0/campaigns"], ["update_campaign", "PUT", "/v1.0/campaigns/{code}", "BENCH-UPDATE"], ["delete_campaign", "DELETE", "/v1.0/campaigns/{code}", "BD-1"]]) {
+  test(`${fn}: as the product's, no sub is a 401 and a missing WRITE_SCOPE a 403, without a DynamoDB call`, async () => {
+    const anonymous = event(method, route, { code, body: campaignBody(code ?? "bc-2") });
+    anonymous.requestContext.authorizer = undefined;
+    const readOnly = event(method, route, { code, body: campaignBody(code ?? "bc-2") });
+    readOnly.requestContext.authorizer.jwt.scopes = ["campaigns/read"];
+
+    for (const [request, status] of [[anonymous, 401], [readOnly, 403]]) {
+      const result = await invoke(fn, request, () => [200, { Attributes: item(code ?? "BC-2") }], { WRITE_SCOPE: "campaigns/write" });
+      assert.equal(response(result).statusCode, status);
+      assert.equal(response(result).headers["content-type"], "application/problem+json");
+      assert.equal(result.calls.length, 0);
+    }
+  });
+}
+
+test("create_campaign: the writer's sub is stored, and the answer serves no writer", async () => {
+  const request = event("POST", "/v1.0/campaigns", { body: campaignBody("bc-3") });
+  request.requestContext.authorizer.jwt = { claims: { sub: "user-9", email: "ann@example.com" }, scopes: ["campaigns/write"] };
+  const result = await invoke("create_campaign", request, () => [200, {}], { WRITE_SCOPE: "campaigns/write" });
+
+  assert.deepEqual(result.calls[0].body.Item.lastUpdatedBy, { S: "user-9" });
+  assert.equal(response(result).statusCode, 201);
+  assert.doesNotMatch(response(result).body, /user-9|ann@example\.com|lastUpdatedBy/);
 });
 
 test("a DynamoDB failure is posted as the invocation's error, and the function goes on to the next event", async () => {

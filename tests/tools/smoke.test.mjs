@@ -2,6 +2,8 @@
 // contract, and against versions of it broken one way each.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { join } from "node:path";
@@ -15,15 +17,16 @@ import { UsageError, parseOptions } from "../../tools/smoke/smoke.mjs";
 const ROOT = join(fileURLToPath(import.meta.url), "..", "..", "..");
 const SMOKE = join(ROOT, "tools", "smoke", "smoke.mjs");
 const contract = loadContract(join(ROOT, "docs", "openapi.yaml"));
-const TOKEN = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJzbW9rZSJ9.x";
+const TOKEN = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJzbW9rZSIsInNjb3BlIjoiY2FtcGFpZ25zL3dyaXRlIn0.x";
 
 // The API as the contract describes it, in memory. faults: { getStatus, noNosniff, duplicate,
-// deleteFailsOnce, badBody (a campaign read with a discount that is text), weakEtag (ETag W/"n") }.
+// deleteFailsOnce, badBody (a campaign read with a discount that is text), weakEtag (ETag W/"n"),
+// servesWriter }.
 function fakeApi(faults = {}) {
   const store = new Map();
   const today = new Date().toISOString().slice(0, 10);
   for (const code of ["AAA-1", "BBB-2", "CCC-3", "DDD-4", "EEE-5"]) {
-    store.set(code, { ...smokeCampaign(code, today), status: "ACTIVE", id: randomUUID(), active: true, dateCreated: "2025-01-01T00:00:00Z", dateLastUpdated: "2025-01-01T00:00:00Z", lastUpdatedBy: "seed", version: 1 });
+    store.set(code, { ...smokeCampaign(code, today), status: "ACTIVE", id: randomUUID(), active: true, dateCreated: "2025-01-01T00:00:00Z", dateLastUpdated: "2025-01-01T00:00:00Z", version: 1 });
   }
   const server = createServer((req, res) => {
     let raw = "";
@@ -38,7 +41,9 @@ function fakeApi(faults = {}) {
         res.end(body === undefined ? undefined : JSON.stringify(body));
       };
       const problem = (status, title, errors) => send(status, { type: `/problems/${status}`, title, status, detail: title, ...(errors ? { errors } : {}) });
-      const json = (status, body, headers) => send(status, body, headers, "application/json");
+      // servesWriter: every campaign served with its writer's e-mail address, as the API once did.
+      const withWriter = (c) => (faults.servesWriter && c?.code ? { ...c, lastUpdatedBy: "ann@example.com" } : c);
+      const json = (status, body, headers) => send(status, body?.items ? { ...body, items: body.items.map(withWriter) } : withWriter(body), headers, "application/json");
       const match = /^\/v1\.0\/campaigns(?:\/([^/]+))?$/.exec(url.pathname);
       if (!match) return json(404, { message: "Not Found" });
       if (write && !req.headers.authorization) return res.writeHead(401, { "content-type": "application/json" }).end('{"message":"Unauthorized"}');
@@ -67,7 +72,7 @@ function fakeApi(faults = {}) {
         if (!body.code) return problem(400, "Validation failed", { code: ["required"] });
         const c = body.code.toUpperCase();
         if (store.has(c)) return problem(409, "Conflict");
-        const campaign = { ...body, code: c, status: body.status ?? "ACTIVE", id: randomUUID(), active: true, dateCreated: new Date().toISOString(), dateLastUpdated: new Date().toISOString(), lastUpdatedBy: "smoke", version: 1 };
+        const campaign = { ...body, code: c, status: body.status ?? "ACTIVE", id: randomUUID(), active: true, dateCreated: new Date().toISOString(), dateLastUpdated: new Date().toISOString(), version: 1 };
         store.set(c, campaign);
         return json(201, campaign, { etag: etag(campaign), location: `/v1.0/campaigns/${c}` });
       }
@@ -178,6 +183,29 @@ describe("smoke checks", () => {
       assert.match(failed[0].reason, /^not as docs\/openapi\.yaml says: header ETag/);
     }));
 
+  test("a campaign served with its writer fails, on the list and on a create: by the contract", () =>
+    withApi({ servesWriter: true }, async (api) => {
+      const failed = failures(await run(api)).map((c) => [c.name.replace(/SMOKE-\S+/, "SMOKE"), /additional properties \(lastUpdatedBy\)/.test(c.reason)]);
+      assert.deepEqual(failed, [["list page 1 (limit 2)", true], ["create SMOKE -> 201", true]]);
+    }));
+
+  test("a campaign served with its writer fails even where the contract would allow it", () =>
+    withApi({ servesWriter: true }, async (api) => {
+      const text = readFileSync(join(ROOT, "docs", "openapi.yaml"), "utf8");
+      const last = "        dateLastUpdated: { type: string, format: date-time }\n";
+      assert.equal(text.split(last).length, 2, "the Campaign schema's dateLastUpdated line, once");
+      const dir = mkdtempSync(join(tmpdir(), "smoke-contract-"));
+      try {
+        writeFileSync(join(dir, "openapi.yaml"), text.replace(last, `${last}        lastUpdatedBy: { type: string }\n`));
+        const failed = failures(await run(api, { contract: loadContract(join(dir, "openapi.yaml")) }));
+        assert.deepEqual(failed.map((c) => c.name.replace(/SMOKE-\S+/, "SMOKE")), ["list page 1 (limit 2)", "create SMOKE -> 201"]);
+        assert.equal(failed[0].reason, "AAA-1 is served with lastUpdatedBy, the writer's identity");
+        assert.match(failed[1].reason, /^SMOKE-\S+ is served with lastUpdatedBy, the writer's identity$/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }));
+
   test("a code listed on two pages fails", () =>
     withApi({ duplicate: true }, async (api) => {
       const failed = failures(await run(api, { token: undefined }));
@@ -207,7 +235,7 @@ describe("smoke checks", () => {
 });
 
 describe("contract", () => {
-  const campaign = JSON.stringify({ ...smokeCampaign("ABC"), id: randomUUID(), active: true, dateCreated: "2025-01-01T00:00:00Z", dateLastUpdated: "2025-01-01T00:00:00Z", lastUpdatedBy: "x", version: 1 });
+  const campaign = JSON.stringify({ ...smokeCampaign("ABC"), id: randomUUID(), active: true, dateCreated: "2025-01-01T00:00:00Z", dateLastUpdated: "2025-01-01T00:00:00Z", version: 1 });
   test("accepts a documented response", () => {
     assert.deepEqual(contract.validate("getCampaign", { status: 200, headers: { etag: '"1"' }, contentType: "application/json; charset=utf-8", bodyText: campaign }), []);
   });
@@ -217,6 +245,8 @@ describe("contract", () => {
     assert.match(contract.validate("getCampaign", { status: 304, headers: { etag: 'W/"1"' }, contentType: "", bodyText: "" })[0], /header ETag/);
     assert.match(contract.validate("getCampaign", { status: 200, headers: {}, contentType: "application/json", bodyText: '{"code":"x"}' })[0], /must have required property/);
     assert.match(contract.validate("deleteCampaign", { status: 204, headers: {}, contentType: "", bodyText: "x" })[0], /a body where none is documented/);
+    const withWriter = JSON.stringify({ ...JSON.parse(campaign), lastUpdatedBy: "ann@example.com" });
+    assert.match(contract.validate("getCampaign", { status: 200, headers: { etag: '"1"' }, contentType: "application/json", bodyText: withWriter })[0], /additional propert/);
   });
   test("smoke codes match the contract's code pattern", () => {
     const pattern = /^[A-Z0-9][A-Z0-9_-]{2,31}$/;

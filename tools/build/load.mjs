@@ -5,7 +5,8 @@ import { writeFileSync } from 'node:fs';
 
 const [apiUrl, dynamoUrl, table, seconds, rate, reportPath] = process.argv.slice(2);
 const run = Date.now().toString(36).toUpperCase();
-const token = 'Bearer ' + b64url('{"alg":"none"}') + '.' + b64url('{"email":"load@example.com"}') + '.x';
+// What run_api's write functions require: a sub and the scope campaigns/write (decoded, not verified, locally).
+const token = 'Bearer ' + b64url('{"alg":"none"}') + '.' + b64url('{"sub":"load","scope":"campaigns/write"}') + '.x';
 const acknowledged = new Set();
 const answered = new Set();
 const sent = new Set();

@@ -67,6 +67,11 @@ function unexpected(response, expected) {
   return `expected ${expected}, got ${response.status}${said ? ` (${said})` : ""}`;
 }
 
+/** Reads are public: a campaign served with its writer (lastUpdatedBy, once an e-mail address) fails. */
+function noWriter(campaign) {
+  if ("lastUpdatedBy" in campaign) fail(`${campaign.code} is served with lastUpdatedBy, the writer's identity`);
+}
+
 /**
  * Runs every check against base and returns { checks, skipped }. Each check: { name, ok, status,
  * latencyMs, reason }. options: { contract, token, readOnly, pageSize, maxPages, timeoutMs, onCheck }.
@@ -120,6 +125,7 @@ export async function runChecks(base, options) {
           if (previous !== null && item.code < previous) fail(`${item.code} listed after ${previous}: not ordered by code`);
           if (item.status !== "ACTIVE") fail(`${item.code} is ${item.status}; the list holds ACTIVE campaigns only`);
           if (item.toDate < today) fail(`${item.code} ended on ${item.toDate}; the list holds current campaigns only`);
+          noWriter(item);
           seen.add(item.code);
           previous = item.code;
         }
@@ -172,6 +178,7 @@ export async function runChecks(base, options) {
         if (!(headers.location ?? "").endsWith(path)) fail(`location is ${JSON.stringify(headers.location ?? null)}, not ...${path}`);
         if (headers.etag !== '"1"') fail(`etag is ${JSON.stringify(headers.etag ?? null)}, not "1"`);
         if (json.code !== code || json.version !== 1 || json.status !== "DRAFT") fail(`the campaign came back as ${json.code} v${json.version} ${json.status}`);
+        noWriter(json);
       },
     });
     if (!create) return { checks, skipped };
@@ -180,6 +187,7 @@ export async function runChecks(base, options) {
       then: ({ headers, json }) => {
         if (headers.etag !== '"1"') fail(`etag is ${JSON.stringify(headers.etag ?? null)}, not "1"`);
         if (json.id !== create.json.id || json.description !== campaign.description) fail("it is not the campaign just created");
+        noWriter(json);
       },
     });
     await check(`get ${code} with If-None-Match -> 304`, "getCampaign", { path, headers: { "if-none-match": '"1"' } }, 304);

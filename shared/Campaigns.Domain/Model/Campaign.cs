@@ -1,6 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace Campaigns.Domain.Model;
 
-/// <summary>A campaign as stored and as returned by the API.</summary>
+/// <summary>A campaign as stored and, but for <see cref="LastUpdatedBy"/>, as returned by the API.</summary>
 public sealed class Campaign
 {
     public required string Code { get; init; }
@@ -27,7 +29,13 @@ public sealed class Campaign
 
     public required DateTime DateLastUpdated { get; init; }
 
-    public required string LastUpdatedBy { get; init; }
+    /// <summary>
+    /// The last writer's <c>sub</c>, kept in the table for audit and never served: reads are public, and an
+    /// identifier of a person is personal data. Not <c>required</c>: System.Text.Json refuses a required
+    /// member that it ignores.
+    /// </summary>
+    [JsonIgnore]
+    public string LastUpdatedBy { get; init; } = string.Empty;
 
     public required long Version { get; init; }
 }

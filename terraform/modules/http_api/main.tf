@@ -59,6 +59,8 @@ resource "aws_apigatewayv2_route" "this" {
   target             = "integrations/${aws_apigatewayv2_integration.this[each.key].id}"
   authorization_type = each.value.jwt ? "JWT" : "NONE"
   authorizer_id      = each.value.jwt ? aws_apigatewayv2_authorizer.this.id : null
+  # A valid token is not enough: an ID token or a read-only client's token lacks the scope.
+  authorization_scopes = each.value.jwt ? [var.write_scope] : null
 }
 
 resource "aws_lambda_permission" "this" {

@@ -33,6 +33,11 @@ output "route_authorization" {
   value       = { for key, route in aws_apigatewayv2_route.this : key => route.authorization_type }
 }
 
+output "route_scopes" {
+  description = "OAuth scopes each function's route requires; empty for a public route."
+  value       = { for key, route in aws_apigatewayv2_route.this : key => route.authorization_scopes == null ? [] : sort(route.authorization_scopes) }
+}
+
 output "integrations" {
   description = "Each function's integration: type, payload format and the invoked ARN (the live alias)."
   value = {

@@ -57,6 +57,17 @@ variable "jwt_audience" {
   }
 }
 
+variable "write_scope" {
+  type        = string
+  description = "OAuth scope every JWT route requires (its `authorization_scopes`), e.g. campaigns/write: the authorizer refuses a token whose `scope` or `scp` claim lacks it with 403."
+
+  validation {
+    # RFC 6749's scope-token: one or more printable ASCII characters other than space, '"' and '\\'.
+    condition     = can(regex("^[!#-\\[\\]-~]+$", var.write_scope))
+    error_message = "The write scope must be one non-empty OAuth scope token: printable ASCII without spaces, quotes or backslashes."
+  }
+}
+
 variable "cors_allow_origins" {
   type        = list(string)
   description = "Origins allowed to call the API from a browser, e.g. [\"https://portal.example.com\"]. Empty turns CORS off."

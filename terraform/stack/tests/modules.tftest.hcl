@@ -14,6 +14,7 @@ variables {
   dynamodb_actions     = ["dynamodb:GetItem"]
   permissions_boundary = "arn:aws:iam::111122223333:policy/campaigns-boundary-test"
   dynamodb_resources   = ["table"]
+  write_scope          = "campaigns/write"
   jwt_issuer           = "https://login.example.com/"
   jwt_audience         = ["campaigns-api"]
   functions            = {}
@@ -92,6 +93,13 @@ run "http_api_rejects_plain_http_issuer" {
   module { source = "../modules/http_api" }
   variables { jwt_issuer = "http://login.example.com/" }
   expect_failures = [var.jwt_issuer]
+}
+
+run "http_api_rejects_scope_with_space" {
+  command = plan
+  module { source = "../modules/http_api" }
+  variables { write_scope = "campaigns/write extra" }
+  expect_failures = [var.write_scope]
 }
 
 run "http_api_rejects_any_origin" {

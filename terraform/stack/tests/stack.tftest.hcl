@@ -144,6 +144,14 @@ run "functions" {
     condition     = alltrue([for fn in module.functions : lookup(fn.configuration.environment, "SMOKE_CALLER", null) == var.smoke_caller])
     error_message = "Environment: every function gets the smoke check's identity as SMOKE_CALLER, so that only its SMOKE- campaigns expire."
   }
+
+  assert {
+    condition = alltrue([
+      for key, entry in jsondecode(file("../../functions/functions.json")) :
+      lookup(module.functions[key].configuration.environment, "WRITE_SCOPE", null) == (entry.method == "GET" ? null : "campaigns/write")
+    ])
+    error_message = "Environment: the write functions get the write scope as WRITE_SCOPE (they check it on a direct invoke too); the read functions do not."
+  }
 }
 
 run "without_smoke_identity" {
@@ -248,6 +256,15 @@ run "http_api" {
       module.http_api.route_authorization[key] == (entry.method == "GET" ? "NONE" : "JWT") && entry.jwt == (entry.method != "GET")
     ])
     error_message = "Authorization: JWT on every write route and on no read route."
+  }
+
+  assert {
+    condition = alltrue([
+      for key, entry in jsondecode(file("../../functions/functions.json")) :
+      # Compared as JSON text: a list never equals a tuple literal.
+      jsonencode(module.http_api.route_scopes[key]) == jsonencode(entry.method == "GET" ? [] : ["campaigns/write"])
+    ])
+    error_message = "Scopes: every JWT route requires exactly the scope campaigns/write, and a public route none."
   }
 
   assert {
@@ -452,6 +469,18 @@ run "rejects_memory_lambda_refuses" {
   command = plan
   variables { memory_size = 64 }
   expect_failures = [var.memory_size]
+}
+
+run "rejects_write_scope_list" {
+  command = plan
+  variables { write_scope = "campaigns/write campaigns/admin" }
+  expect_failures = [var.write_scope]
+}
+
+run "rejects_empty_write_scope" {
+  command = plan
+  variables { write_scope = "" }
+  expect_failures = [var.write_scope]
 }
 
 run "rejects_canary_outside_prod" {

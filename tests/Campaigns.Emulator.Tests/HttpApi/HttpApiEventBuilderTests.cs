@@ -204,6 +204,16 @@ public sealed class HttpApiEventBuilderTests
     }
 
     [Fact]
+    public void BuildEvent_WithScopeClaim_AddsItsScopesAsAnArray()
+    {
+        var lambdaEvent = Build(Request("/v1.0/campaigns/A1B"), claims: [new("sub", "user-1"), new("scope", "campaigns/read campaigns/write")]);
+
+        var jwt = lambdaEvent.GetProperty("requestContext").GetProperty("authorizer").GetProperty("jwt");
+        jwt.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()).ShouldBe(["campaigns/read", "campaigns/write"]);
+        jwt.GetProperty("claims").GetProperty("scope").GetString().ShouldBe("campaigns/read campaigns/write");
+    }
+
+    [Fact]
     public void BuildEvent_WithoutClaims_OmitsAuthorizer()
     {
         var lambdaEvent = Build(Request("/v1.0/campaigns/A1B"));

@@ -12,7 +12,7 @@ namespace Campaigns.EndToEnd.Tests.Faults;
 [Trait("Category", "EndToEnd")]
 public sealed class FaultTests
 {
-    private static readonly string Token = Jwt.Bearer(new JsonObject { ["sub"] = "fault-tester" });
+    private static readonly string Token = Jwt.Bearer(new JsonObject { ["sub"] = "fault-tester", ["scope"] = Samples.WriteScope });
 
     [Fact]
     public async Task DynamoDbRefusesConnections_Returns503WithRetryAfter_AndProcessKeepsServing()

@@ -8,7 +8,7 @@ public sealed class OpenApiContractTests
         {"code":"SUMMER-25","id":"6b7e2c1a-1f0e-4c1b-9d5e-2a8f3c4d5e6f","description":"Summer sale","discountPercentage":12.5,
          "productId":"3f2504e0-4f89-41d3-9a0c-0305e82c3301","termsConditionsLink":"https://example.com/terms","fromDate":"2025-06-01",
          "toDate":"2025-08-31","status":"ACTIVE","active":true,"dateCreated":"2025-06-15T10:30:00.123Z",
-         "dateLastUpdated":"2025-06-15T10:30:00.123Z","lastUpdatedBy":"ann@example.com","version":1}
+         "dateLastUpdated":"2025-06-15T10:30:00.123Z","version":1}
         """;
 
     private readonly OpenApiContract _contract = OpenApiContract.Load();
@@ -23,7 +23,8 @@ public sealed class OpenApiContractTests
     [InlineData("\"code\":\"SUMMER-25\"", "\"code\":\"summer-25\"", "does not match")]
     [InlineData("\"fromDate\":\"2025-06-01\"", "\"fromDate\":\"2025-02-30\"", "not a valid date")]
     [InlineData("\"active\":true", "\"active\":\"yes\"", "expected")]
-    [InlineData("\"lastUpdatedBy\":\"ann@example.com\",", "", "missing required property 'lastUpdatedBy'")]
+    [InlineData("\"id\":\"6b7e2c1a-1f0e-4c1b-9d5e-2a8f3c4d5e6f\",", "", "missing required property 'id'")]
+    [InlineData("\"version\":1}", "\"version\":1,\"lastUpdatedBy\":\"ann@example.com\"}", "$.lastUpdatedBy: property not allowed")]
     [InlineData("\"version\":1}", "\"version\":1,\"extra\":1}", "not allowed")]
     [InlineData("\"discountPercentage\":12.5", "\"discountPercentage\":0", "not above")]
     public void Check_WhenCampaignBreaksSchema_SaysWhere(string from, string to, string expected)

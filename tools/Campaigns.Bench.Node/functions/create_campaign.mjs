@@ -2,18 +2,20 @@
 import { randomUUID } from "node:crypto";
 import { ConditionalCheckFailedException, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
-import { caller, campaignResponse, now, problem, readDraft, store } from "../lib/campaigns.mjs";
+import { campaignResponse, now, problem, readDraft, store, writer } from "../lib/campaigns.mjs";
 import { serve } from "../lib/runtime.mjs";
 
 await serve(() => {
   const { client, table } = store();
   return async (event) => {
+    const { sub, refusal } = writer(event);
+    if (refusal) return refusal;
     const { draft, rejection } = readDraft(event);
     if (rejection) return rejection;
 
     const at = now();
-    const campaign = { ...draft, id: randomUUID(), status: "ACTIVE", active: true, dateCreated: at, dateLastUpdated: at, lastUpdatedBy: caller(event), version: 1 };
-    const item = { PK: `CAMPAIGN#${campaign.code}`, SK: "METADATA", GSI1_PK: "CAMPAIGN", GSI1_SK: `ACTIVE#${campaign.code}`, ...campaign };
+    const campaign = { ...draft, id: randomUUID(), status: "ACTIVE", active: true, dateCreated: at, dateLastUpdated: at, version: 1 };
+    const item = { PK: `CAMPAIGN#${campaign.code}`, SK: "METADATA", GSI1_PK: "CAMPAIGN", GSI1_SK: `ACTIVE#${campaign.code}`, ...campaign, lastUpdatedBy: sub };
     try {
       await client.send(new PutItemCommand({
         TableName: table,

@@ -18,8 +18,9 @@ export function store(env = process.env) {
 
 export const key = (code) => ({ PK: { S: `CAMPAIGN#${code}` }, SK: { S: "METADATA" } });
 
+/** A stored item as served: without its keys and without the writer's sub, which is kept for audit only. */
 export function toCampaign(item) {
-  const { PK, SK, GSI1_PK, GSI1_SK, expiresAt, ...campaign } = unmarshall(item);
+  const { PK, SK, GSI1_PK, GSI1_SK, expiresAt, lastUpdatedBy, ...campaign } = unmarshall(item);
   return campaign;
 }
 
@@ -41,10 +42,22 @@ export const now = () => new Date().toISOString();
 
 export const pathCode = (event) => String(event.pathParameters?.code ?? "").trim().toUpperCase();
 
-/** Who made a write: the JWT's email, else its sub, else "anonymous". */
-export function caller(event) {
-  const claims = event.requestContext?.authorizer?.jwt?.claims ?? {};
-  return claims.email || claims.sub || "anonymous";
+/** The writer's sub, if the authorizer vouched for one holding WRITE_SCOPE (when set); else the 401 or 403 refusing it. */
+export function writer(event, scope = process.env.WRITE_SCOPE) {
+  const jwt = event.requestContext?.authorizer?.jwt;
+  const sub = jwt?.claims?.sub;
+  if (typeof sub !== "string" || !sub.trim()) {
+    return { refusal: refusal(problem(401, "unauthorized", "Unauthorized", "Writing needs a bearer token that identifies its caller."), "Bearer") };
+  }
+  if (scope && !(Array.isArray(jwt.scopes) && jwt.scopes.includes(scope))) {
+    return { refusal: refusal(problem(403, "forbidden", "Forbidden", `Writing needs a token with the scope '${scope}'.`), `Bearer error="insufficient_scope", scope="${scope}"`) };
+  }
+  return { sub };
+}
+
+function refusal(response, challenge) {
+  response.headers["www-authenticate"] = challenge;
+  return response;
 }
 
 /** The campaign fields of a create or update body, or the 400 that rejects it. */

@@ -86,7 +86,15 @@ internal static class HttpApiEventBuilder
             json.WriteStartObject("authorizer");
             json.WriteStartObject("jwt");
             WriteObject(json, "claims", claims);
-            json.WriteNull("scopes");
+            if (JwtScopes.From(claims) is { } scopes)
+            {
+                WriteArray(json, "scopes", scopes);
+            }
+            else
+            {
+                json.WriteNull("scopes");
+            }
+
             json.WriteEndObject();
             json.WriteEndObject();
         }

@@ -43,12 +43,13 @@ cmd_serve() {
   Try:
     curl -s http://127.0.0.1:$port/v1.0/campaigns
     curl -s -X POST http://127.0.0.1:$port/v1.0/campaigns \\
-      -H 'Authorization: Bearer eyJhbGciOiJub25lIn0.eyJlbWFpbCI6ImFkbWluQGV4YW1wbGUuY29tIn0.x' \\
+      -H 'Authorization: Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJsb2NhbC1hZG1pbiIsInNjb3BlIjoiY2FtcGFpZ25zL3dyaXRlIn0.x' \\
       -H 'Content-Type: application/json' \\
       -d '{"code":"summer-25","description":"Summer sale","discountPercentage":12.5,"productId":"3f2504e0-4f89-41d3-9a0c-0305e82c3301","termsConditionsLink":"https://example.com/terms","fromDate":"2025-06-01","toDate":"2099-08-31"}'
     curl -si http://127.0.0.1:$port/v1.0/campaigns/summer-25
 
-  Writes need a Bearer JWT; locally its payload is decoded, NOT verified. Ctrl-C stops everything.
+  Writes need a Bearer JWT with a sub and the scope $LOCAL_WRITE_SCOPE (above: {"sub":"local-admin",
+  "scope":"$LOCAL_WRITE_SCOPE"}); locally its payload is decoded, NOT verified. Ctrl-C stops everything.
 
 BANNER
   wait "$EMULATOR_PID"

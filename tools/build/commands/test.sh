@@ -91,8 +91,9 @@ run_smoke_check() {
   log "smoke check against the local API on port $port"
   run_api campaigns-smoke "$port" "$functions" >"$WORK/smoke-api.log"
   node tools/smoke/smoke.mjs --url "http://127.0.0.1:$port" --read-only --junit "$results/smoke-read-only.xml" >&2 || status=1
-  # Locally the emulator decodes the JWT without verifying it: {"alg":"none"}.{"sub":"smoke"}.
-  node tools/smoke/smoke.mjs --url "http://127.0.0.1:$port" --token eyJhbGciOiJub25lIn0.eyJzdWIiOiJzbW9rZSJ9.x \
+  # Locally the emulator decodes the JWT without verifying it:
+  # {"alg":"none"}.{"sub":"smoke","scope":"campaigns/write"}, the sub and scope run_api configures.
+  node tools/smoke/smoke.mjs --url "http://127.0.0.1:$port" --token eyJhbGciOiJub25lIn0.eyJzdWIiOiJzbW9rZSIsInNjb3BlIjoiY2FtcGFpZ25zL3dyaXRlIn0.x \
     --junit "$results/smoke.xml" >&2 || status=1
   run_docs_check "$results" "$port" || status=1
   stop_api

@@ -6,6 +6,9 @@ DYNAMODB_LOCAL_PACKAGE="amplify-dynamodb-simulator@2.9.30"
 # The local smoke identity (the sub of the token ./build.sh test gives the smoke check): its SMOKE-
 # campaigns carry a TTL, as the deployed smoke client's do.
 LOCAL_SMOKE_CALLER="smoke"
+# The scope the local write functions require, as every environment's tfvars sets it: a local token
+# must carry it (scope claim), as a deployed one must.
+LOCAL_WRITE_SCOPE="campaigns/write"
 
 # Starts DynamoDB Local from the npm package (AWS's own jar) unless DYNAMODB_ENDPOINT names one.
 # start_dynamodb_local [DATA_DIR]: in memory unless a folder is given.
@@ -137,7 +140,8 @@ run_api() {
   dotnet "$WORK/emulator/Campaigns.Emulator.dll" --port "$port" --functions-dir "$functions" \
     --function-table functions/functions.json --openapi docs/openapi.yaml --docs "$WORK/api-docs.html" --max-concurrency "${MAX_CONCURRENCY:-4}" \
     --env TABLE_NAME="$table" --env AWS_ENDPOINT_URL_DYNAMODB="$DYNAMODB_ENDPOINT" --env AWS_REGION=eu-west-1 \
-    --env AWS_ACCESS_KEY_ID=local --env AWS_SECRET_ACCESS_KEY=local --env SMOKE_CALLER="$LOCAL_SMOKE_CALLER" "${launcher[@]}" &
+    --env AWS_ACCESS_KEY_ID=local --env AWS_SECRET_ACCESS_KEY=local --env SMOKE_CALLER="$LOCAL_SMOKE_CALLER" \
+    --env WRITE_SCOPE="$LOCAL_WRITE_SCOPE" "${launcher[@]}" &
   EMULATOR_PID=$!
   for i in $(seq 1 150); do
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return
