@@ -15,7 +15,7 @@ public static class Samples
     /// <summary>The <c>sub</c> of the writer that write requests carry unless a test says otherwise.</summary>
     public const string Writer = "writer-sub-1";
 
-    public static Campaign Campaign(string code = "SUMMER-25", string status = CampaignStatus.Active, DateOnly? toDate = null, long version = 1, string lastUpdatedBy = "seed-sub") => new()
+    public static Campaign Campaign(string code = "SUMMER-25", string status = CampaignStatus.Active, DateOnly? toDate = null, long version = 1, string lastUpdatedBy = "seed-sub", DateTime? created = null) => new()
     {
         Code = code,
         Id = Guid.Parse("6b7e2c1a-1f0e-4c1b-9d5e-2a8f3c4d5e6f"),
@@ -27,7 +27,7 @@ public static class Samples
         ToDate = toDate ?? new DateOnly(2025, 8, 31),
         Status = status,
         Active = status != CampaignStatus.Deleted,
-        DateCreated = Now.UtcDateTime,
+        DateCreated = created ?? Now.UtcDateTime,
         DateLastUpdated = Now.UtcDateTime,
         LastUpdatedBy = lastUpdatedBy,
         Version = version,

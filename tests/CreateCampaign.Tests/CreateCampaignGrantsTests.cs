@@ -11,7 +11,7 @@ public sealed class CreateCampaignGrantsTests : FunctionGrantsContract
 
     protected override Assembly FunctionAssembly => typeof(CreateCampaignHandler).Assembly;
 
-    protected override IHttpEndpoint CreateEndpoint(CampaignServices services) => new CreateCampaignHandler(services.Store, services.Time);
+    protected override IHttpEndpoint CreateEndpoint(CampaignServices services) => new CreateCampaignHandler(services.Store, services.Time, services.WriteAccess);
 
     protected override async Task ExerciseAsync(RecordedFunction recorded)
     {

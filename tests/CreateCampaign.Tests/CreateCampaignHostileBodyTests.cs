@@ -1,4 +1,5 @@
 using System.Text;
+using Campaigns.Hosting.Http;
 using Campaigns.Lambda.Http;
 using Campaigns.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -13,7 +14,7 @@ public sealed class CreateCampaignHostileBodyTests
     private readonly FakeCampaignStore _store = new();
     private readonly CreateCampaignHandler _handler;
 
-    public CreateCampaignHostileBodyTests() => _handler = new CreateCampaignHandler(_store, new FakeTimeProvider(Samples.Now));
+    public CreateCampaignHostileBodyTests() => _handler = new CreateCampaignHandler(_store, new FakeTimeProvider(Samples.Now), new WriteAccess(Samples.WriteScope));
 
     [Theory]
     [InlineData("description", "\\ud800")]
@@ -165,7 +166,7 @@ public sealed class CreateCampaignHostileBodyTests
             foreach (bool base64 in new[] { false, true })
             {
                 var store = new FakeCampaignStore();
-                var handler = new CreateCampaignHandler(store, new FakeTimeProvider(Samples.Now));
+                var handler = new CreateCampaignHandler(store, new FakeTimeProvider(Samples.Now), new WriteAccess(Samples.WriteScope));
                 var request = Requests.Post(null).WithBody(base64 ? Convert.ToBase64String(Encoding.UTF8.GetBytes(body)) : body, base64);
                 HttpApiResponse response;
                 try

@@ -11,7 +11,7 @@ public sealed class DeleteCampaignGrantsTests : FunctionGrantsContract
 
     protected override Assembly FunctionAssembly => typeof(DeleteCampaignHandler).Assembly;
 
-    protected override IHttpEndpoint CreateEndpoint(CampaignServices services) => new DeleteCampaignHandler(services.Store, services.Time);
+    protected override IHttpEndpoint CreateEndpoint(CampaignServices services) => new DeleteCampaignHandler(services.Store, services.Time, services.WriteAccess);
 
     protected override async Task ExerciseAsync(RecordedFunction recorded)
     {

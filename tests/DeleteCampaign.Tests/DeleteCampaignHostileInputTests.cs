@@ -1,4 +1,5 @@
 using Campaigns.Domain.Model;
+using Campaigns.Hosting.Http;
 using Campaigns.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -15,7 +16,7 @@ public sealed class DeleteCampaignHostileInputTests
         {
             var store = new FakeCampaignStore();
             store.Seed(Samples.Campaign("SUMMER-25"));
-            var handler = new DeleteCampaignHandler(store, new FakeTimeProvider(Samples.Now.AddDays(1)));
+            var handler = new DeleteCampaignHandler(store, new FakeTimeProvider(Samples.Now.AddDays(1)), new WriteAccess(Samples.WriteScope));
 
             // A DELETE body is ignored, whatever it holds.
             var request = Requests.Delete("SUMMER-25", new() { ["if-match"] = header }).WithBody(bodies[index++]);
@@ -31,7 +32,7 @@ public sealed class DeleteCampaignHostileInputTests
     public async Task Delete_HostilePathCodes_NeverAnswer5xx()
     {
         var store = new FakeCampaignStore();
-        var handler = new DeleteCampaignHandler(store, new FakeTimeProvider(Samples.Now));
+        var handler = new DeleteCampaignHandler(store, new FakeTimeProvider(Samples.Now), new WriteAccess(Samples.WriteScope));
         foreach (string code in HostileInput.Codes(2000))
         {
             (await handler.HandleAsync(Requests.Delete(code), default)).StatusCode.ShouldBeOneOf([400, 404], HostileInput.Printable(code));

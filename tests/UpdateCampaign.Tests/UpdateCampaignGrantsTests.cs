@@ -12,7 +12,7 @@ public sealed class UpdateCampaignGrantsTests : FunctionGrantsContract
 
     protected override Assembly FunctionAssembly => typeof(UpdateCampaignHandler).Assembly;
 
-    protected override IHttpEndpoint CreateEndpoint(CampaignServices services) => new UpdateCampaignHandler(services.Store, services.Time);
+    protected override IHttpEndpoint CreateEndpoint(CampaignServices services) => new UpdateCampaignHandler(services.Store, services.Time, services.WriteAccess);
 
     protected override async Task ExerciseAsync(RecordedFunction recorded)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using Campaigns.Hosting.Http;
 using Campaigns.Lambda.Http;
 using Campaigns.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -14,7 +15,7 @@ public sealed class UpdateCampaignHostileInputTests
 
     public UpdateCampaignHostileInputTests()
     {
-        _handler = new UpdateCampaignHandler(_store, new FakeTimeProvider(Samples.Now.AddMinutes(5)));
+        _handler = new UpdateCampaignHandler(_store, new FakeTimeProvider(Samples.Now.AddMinutes(5)), new WriteAccess(Samples.WriteScope));
         _store.Seed(Samples.Campaign("SUMMER-25"));
     }
 
@@ -57,7 +58,7 @@ public sealed class UpdateCampaignHostileInputTests
         {
             var store = new FakeCampaignStore();
             store.Seed(Samples.Campaign("SUMMER-25"));
-            var handler = new UpdateCampaignHandler(store, new FakeTimeProvider(Samples.Now.AddMinutes(5)));
+            var handler = new UpdateCampaignHandler(store, new FakeTimeProvider(Samples.Now.AddMinutes(5)), new WriteAccess(Samples.WriteScope));
             var request = Requests.Put("SUMMER-25", null, index % 2 == 0 ? new() { ["if-match"] = headers[index] } : null).WithBody(body, base64: index % 3 == 0);
             if (request.IsBase64Encoded)
             {
