@@ -79,11 +79,13 @@ public sealed class HttpApiFunction(IHttpEndpoint endpoint, IStoreProbe probe, L
 
     private static void WarmUpResponses()
     {
+        // Only the serializer sees this campaign; no store is asked for it.
+        const string sampleText = "#WARMUP";
         var sample = new Campaign
         {
-            Code = DynamoDbCampaignStore.ProbeCode,
+            Code = sampleText,
             Id = Guid.Empty,
-            Description = DynamoDbCampaignStore.ProbeCode,
+            Description = sampleText,
             DiscountPercentage = 12.5m,
             ProductId = Guid.Empty,
             TermsConditionsLink = "https://example.com/terms",
@@ -93,7 +95,7 @@ public sealed class HttpApiFunction(IHttpEndpoint endpoint, IStoreProbe probe, L
             Active = true,
             DateCreated = DateTime.UnixEpoch,
             DateLastUpdated = DateTime.UnixEpoch,
-            LastUpdatedBy = DynamoDbCampaignStore.ProbeCode,
+            LastUpdatedBy = sampleText,
             Version = 1,
         };
         _ = Responses.Campaign(200, sample);

@@ -8,7 +8,6 @@ namespace Campaigns.Domain.Storage;
 /// <summary>Explicit, culture-invariant mapping between <see cref="Campaign"/> and DynamoDB items.</summary>
 public static class CampaignItemMapper
 {
-    public const string DateFormat = "yyyy-MM-dd";
     public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
     public static Dictionary<string, AttributeValue> ToItem(Campaign campaign) => new(StringComparer.Ordinal)
@@ -52,7 +51,7 @@ public static class CampaignItemMapper
         Version = Parse(item, AttributeNames.Version, static text => long.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture), number: true),
     };
 
-    public static string FormatDate(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
+    public static string FormatDate(DateOnly date) => DateText.ToText(date);
 
     public static string FormatTimestamp(DateTime utc) => utc.ToString(TimestampFormat, CultureInfo.InvariantCulture);
 
@@ -63,7 +62,7 @@ public static class CampaignItemMapper
 
     internal static AttributeValue N(string value) => new() { N = value };
 
-    private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, DateFormat, CultureInfo.InvariantCulture);
+    private static DateOnly ParseDate(string text) => DateText.Parse(text);
 
     private static AttributeValue Attribute(IReadOnlyDictionary<string, AttributeValue> item, string name) =>
         item.TryGetValue(name, out AttributeValue? value) ? value : throw Corrupt(item, name);

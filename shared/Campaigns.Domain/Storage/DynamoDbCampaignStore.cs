@@ -59,7 +59,7 @@ public sealed class DynamoDbCampaignStore(IAmazonDynamoDB client, string tableNa
         var write = new ConditionalUpdate(changes.Code, changes.ExpectedVersions, changes.UpdatedAt, changes.UpdatedBy);
         var draft = changes.Draft;
         write.Set(Description, S(draft.Description));
-        write.Set(DiscountPercentage, N(Validation.DecimalText.Format(draft.DiscountPercentage)));
+        write.Set(DiscountPercentage, N(DecimalText.Format(draft.DiscountPercentage)));
         write.Set(ProductId, S(draft.ProductId.ToString("D")));
         write.Set(TermsConditionsLink, S(draft.TermsConditionsLink));
         write.Set(FromDate, S(FormatDate(draft.FromDate)));

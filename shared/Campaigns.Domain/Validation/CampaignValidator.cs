@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Campaigns.Domain.Model;
-using Campaigns.Domain.Storage;
 
 namespace Campaigns.Domain.Validation;
 
@@ -146,7 +145,7 @@ public static class CampaignValidator
             return null;
         }
 
-        if (!DateOnly.TryParseExact(raw, CampaignItemMapper.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date))
+        if (!DateText.TryParse(raw, out DateOnly date))
         {
             errors.Add(field, "must be a calendar date in the form YYYY-MM-DD");
             return null;

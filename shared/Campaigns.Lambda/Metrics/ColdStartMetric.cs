@@ -24,20 +24,7 @@ internal sealed class ColdStartMetric(string metricNamespace, Func<DateTimeOffse
             writer.WriteStartObject();
             writer.WriteStartObject("_aws");
             writer.WriteNumber("Timestamp", now.ToUnixTimeMilliseconds());
-            writer.WriteStartArray("CloudWatchMetrics");
-            writer.WriteStartObject();
-            writer.WriteString("Namespace", metricNamespace);
-            writer.WriteStartArray("Dimensions");
-            writer.WriteStartArray();
-            writer.WriteStringValue("FunctionName");
-            writer.WriteEndArray();
-            writer.WriteEndArray();
-            writer.WriteStartArray("Metrics");
-            WriteDefinition(writer, "ColdStart", "Count");
-            WriteDefinition(writer, "InitDurationMs", "Milliseconds");
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.WriteEndArray();
+            MetricDirective.Write(writer, metricNamespace, ["FunctionName"], [("ColdStart", "Count"), ("InitDurationMs", "Milliseconds")]);
             writer.WriteEndObject();
             writer.WriteString("FunctionName", functionName);
             writer.WriteNumber("ColdStart", 1);
@@ -47,13 +34,5 @@ internal sealed class ColdStartMetric(string metricNamespace, Func<DateTimeOffse
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private static void WriteDefinition(Utf8JsonWriter writer, string name, string unit)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("Name", name);
-        writer.WriteString("Unit", unit);
-        writer.WriteEndObject();
     }
 }

@@ -53,23 +53,7 @@ public sealed class ResponseStatusMetric(string metricNamespace, LambdaLogger lo
             writer.WriteString("Version", environment.GetValue("AWS_LAMBDA_FUNCTION_VERSION") ?? "$LATEST");
             writer.WriteNumber(metricName, 1);
             writer.WriteStartObject("_aws");
-            writer.WriteStartArray("CloudWatchMetrics");
-            writer.WriteStartObject();
-            writer.WriteString("Namespace", metricNamespace);
-            writer.WriteStartArray("Dimensions");
-            writer.WriteStartArray();
-            writer.WriteStringValue("FunctionName");
-            writer.WriteStringValue("Version");
-            writer.WriteEndArray();
-            writer.WriteEndArray();
-            writer.WriteStartArray("Metrics");
-            writer.WriteStartObject();
-            writer.WriteString("Name", metricName);
-            writer.WriteString("Unit", "Count");
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.WriteEndArray();
+            MetricDirective.Write(writer, metricNamespace, ["FunctionName", "Version"], [(metricName, "Count")]);
             writer.WriteEndObject();
             writer.WriteEndObject();
         }

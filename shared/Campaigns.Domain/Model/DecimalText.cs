@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Campaigns.Domain.Validation;
+namespace Campaigns.Domain.Model;
 
 /// <summary>Canonical decimals, so 10.50 and 10.5 are stored and returned the same way.</summary>
 public static class DecimalText
