@@ -23,32 +23,30 @@ namespace Campaigns.Bench.Tests.Fakes;
 internal sealed class RecordingDynamoDb : IAsyncDisposable
 {
     private const string TargetPrefix = "DynamoDB_20120810.";
-    private readonly WebApplication _app;
+    private LoopbackHttpServer? _server;
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
 
-    private RecordingDynamoDb(WebApplication app) => _app = app;
+    private RecordingDynamoDb()
+    {
+    }
 
-    public Uri Endpoint { get; private set; } = null!;
+    public Uri Endpoint => _server!.Endpoint;
 
     public IReadOnlyList<RecordedCall> Calls => [.. _calls];
 
     public static async Task<RecordingDynamoDb> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var fake = new RecordingDynamoDb(builder.Build());
-        fake._app.Run(fake.HandleAsync);
-        await fake._app.StartAsync();
-        var address = fake._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        fake.Endpoint = new Uri(address);
+        var fake = new RecordingDynamoDb();
+        fake._server = await LoopbackHttpServer.StartAsync(fake.HandleAsync);
         return fake;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
     }
 
     private async Task HandleAsync(HttpContext context)

@@ -25,37 +25,31 @@ public sealed class DynamoDbRecorder : IAsyncDisposable
         "Host", "Content-Length", "Content-Type", "Transfer-Encoding", "Connection", "Expect", "Keep-Alive",
     };
 
-    private readonly WebApplication _app;
     private readonly HttpClient _upstream;
     private readonly ConcurrentQueue<DynamoDbCall> _calls = new();
 
-    private DynamoDbRecorder(WebApplication app, Uri upstream)
-    {
-        _app = app;
-        _upstream = new HttpClient { BaseAddress = upstream };
-    }
+    private LoopbackHttpServer? _server;
 
-    public Uri Endpoint { get; private set; } = null!;
+    private DynamoDbRecorder(Uri upstream) => _upstream = new HttpClient { BaseAddress = upstream };
+
+    public Uri Endpoint => _server!.Endpoint;
 
     public IReadOnlyList<DynamoDbCall> Calls => [.. _calls];
 
     public static async Task<DynamoDbRecorder> StartAsync(Uri upstream)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var recorder = new DynamoDbRecorder(builder.Build(), upstream);
-        recorder._app.Run(recorder.ForwardAsync);
-        await recorder._app.StartAsync();
-        string address = recorder._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        recorder.Endpoint = new Uri(address);
+        var recorder = new DynamoDbRecorder(upstream);
+        recorder._server = await LoopbackHttpServer.StartAsync(recorder.ForwardAsync);
         return recorder;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
         _upstream.Dispose();
     }
 
