@@ -1,4 +1,3 @@
-using Campaigns.Domain.Model;
 using Campaigns.Lambda.Http;
 
 namespace Campaigns.Hosting.Http;
