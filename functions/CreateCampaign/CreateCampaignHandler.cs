@@ -1,6 +1,5 @@
 using Campaigns.Domain.Model;
 using Campaigns.Domain.Storage;
-using Campaigns.Domain.Validation;
 using Campaigns.Hosting;
 using Campaigns.Hosting.Http;
 using Campaigns.Lambda.Http;
@@ -20,18 +19,9 @@ internal sealed class CreateCampaignHandler(ICampaignStore store, TimeProvider t
             return denied;
         }
 
-        if (!RequestBody.TryRead(request, out var document, out var bodyProblem))
+        if (!CampaignBody.TryRead(request, pathCode: null, out var draft, out var problem))
         {
-            return bodyProblem;
-        }
-
-        using var body = document;
-
-        var errors = new ValidationErrors();
-        var draft = CampaignValidator.Validate(body.RootElement, pathCode: null, errors);
-        if (draft is null)
-        {
-            return Problems.Validation(errors.ToDictionary());
+            return problem;
         }
 
         var campaign = NewCampaign.From(draft, Guid.NewGuid(), UtcTimestamp.Now(time), caller);

@@ -13,25 +13,15 @@ internal sealed class DeleteCampaignHandler(ICampaignStore store, TimeProvider t
 
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken)
     {
-        // Before anything else: an unauthorized caller learns nothing about the body, the path or the store.
-        if (!access.TryAuthorize(request, out string caller, out var denied))
-        {
-            return denied;
-        }
-
-        if (!PathCode.TryRead(request, out string code, out var problem)
-            || !IfMatch.TryRead(request, out var expectedVersions, out problem))
+        if (!WriteTarget.TryRead(request, access, out var target, out var problem))
         {
             return problem;
         }
 
-        var deletion = new CampaignDeletion(code, UtcTimestamp.Now(time), caller, expectedVersions);
+        var deletion = new CampaignDeletion(target.Code, UtcTimestamp.Now(time), target.Caller, target.ExpectedVersions);
         var outcome = await store.DeleteAsync(deletion, cancellationToken);
-        return outcome.Status switch
-        {
-            WriteStatus.Succeeded => Responses.NoContent(),
-            WriteStatus.VersionMismatch => Problems.PreconditionFailed(code),
-            _ => Problems.NotFound(code),
-        };
+        return outcome.Status == WriteStatus.Succeeded
+            ? Responses.NoContent()
+            : Problems.NotWritten(outcome.Status, target.Code);
     }
 }

@@ -1,6 +1,5 @@
 using Campaigns.Domain.Model;
 using Campaigns.Domain.Storage;
-using Campaigns.Domain.Validation;
 using Campaigns.Hosting;
 using Campaigns.Hosting.Http;
 using Campaigns.Lambda.Http;
@@ -14,39 +13,16 @@ internal sealed class UpdateCampaignHandler(ICampaignStore store, TimeProvider t
 
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken)
     {
-        // Before anything else: an unauthorized caller learns nothing about the body, the path or the store.
-        if (!access.TryAuthorize(request, out string caller, out var denied))
-        {
-            return denied;
-        }
-
-        if (!PathCode.TryRead(request, out string code, out var problem)
-            || !IfMatch.TryRead(request, out var expectedVersions, out problem))
+        if (!WriteTarget.TryRead(request, access, out var target, out var problem)
+            || !CampaignBody.TryRead(request, target.Code, out var draft, out problem))
         {
             return problem;
         }
 
-        if (!RequestBody.TryRead(request, out var document, out var bodyProblem))
-        {
-            return bodyProblem;
-        }
-
-        using var body = document;
-
-        var errors = new ValidationErrors();
-        var draft = CampaignValidator.Validate(body.RootElement, code, errors);
-        if (draft is null)
-        {
-            return Problems.Validation(errors.ToDictionary());
-        }
-
-        var changes = new CampaignChanges(code, draft, UtcTimestamp.Now(time), caller, expectedVersions);
+        var changes = new CampaignChanges(target.Code, draft, UtcTimestamp.Now(time), target.Caller, target.ExpectedVersions);
         var outcome = await store.UpdateAsync(changes, cancellationToken);
-        return outcome.Status switch
-        {
-            WriteStatus.Succeeded => Responses.Campaign(200, outcome.Campaign!),
-            WriteStatus.VersionMismatch => Problems.PreconditionFailed(code),
-            _ => Problems.NotFound(code),
-        };
+        return outcome.Status == WriteStatus.Succeeded
+            ? Responses.Campaign(200, outcome.Campaign!)
+            : Problems.NotWritten(outcome.Status, target.Code);
     }
 }

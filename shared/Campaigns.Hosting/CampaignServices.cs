@@ -22,7 +22,7 @@ public sealed class CampaignServices(ICampaignStore store, IStoreProbe probe, Ti
 
     /// <summary>
     /// Reads TABLE_NAME and AWS_REGION; a missing one fails init, which Lambda reports on the first invoke.
-    /// SMOKE_CALLER, when set, names the smoke check's identity (its <c>sub</c>), whose SMOKE- campaigns expire (<see cref="SmokeCampaigns"/>).
+    /// SMOKE_CALLER, when set, names the smoke check's identity (its <c>sub</c>), whose SMOKE- campaigns expire (<see cref="SmokeCampaignExpiry"/>).
     /// WRITE_SCOPE, when set, is the scope a writer's token must carry (<see cref="Http.WriteAccess"/>); a malformed one fails init.
     /// </summary>
     /// <param name="variables">The process environment.</param>
@@ -60,7 +60,7 @@ public sealed class CampaignServices(ICampaignStore store, IStoreProbe probe, Ti
 
         var credentials = EnvironmentCredentials(variables);
         var client = credentials is null ? new AmazonDynamoDBClient(config) : new AmazonDynamoDBClient(credentials, config);
-        var store = new DynamoDbCampaignStore(client, tableName, new SmokeCampaigns(variables.GetValue("SMOKE_CALLER")), unreadableItems);
+        var store = new DynamoDbCampaignStore(client, tableName, new SmokeCampaignExpiry(variables.GetValue(SmokeCampaignExpiry.CallerVariable)), unreadableItems);
         return new CampaignServices(store, store, TimeProvider.System, writeAccess);
     }
 

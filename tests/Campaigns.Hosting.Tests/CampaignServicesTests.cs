@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2.Model;
+using Campaigns.Domain.Storage;
 using Campaigns.Testing;
 
 namespace Campaigns.Hosting.Tests;
@@ -59,6 +60,43 @@ public sealed class CampaignServicesTests
             (await table.Client.ScanAsync(new ScanRequest { TableName = table.Name })).Count.ShouldBe(1);
             services.Time.ShouldBe(TimeProvider.System);
             services.Probe.ShouldBeSameAs(services.Store);
+        }
+        finally
+        {
+            await table.DisposeAsync();
+        }
+    }
+
+    [Theory]
+    [Trait("Category", "Integration")]
+    [InlineData("smoke-client", "SMOKE-ENV-1", "smoke-client", true)]
+    [InlineData("smoke-client", "SMOKE-ENV-2", "admin-sub", false)] // another caller's SMOKE- code is a real campaign
+    [InlineData("smoke-client", "REAL-ENV-3", "smoke-client", false)] // the smoke identity's ordinary code
+    [InlineData(null, "SMOKE-ENV-4", "smoke-client", false)] // no SMOKE_CALLER: nothing expires
+    [InlineData("", "SMOKE-ENV-5", "", false)]
+    public async Task FromEnvironment_OnlyTheSmokeCallersSmokeCodesExpire(string? smokeCaller, string code, string caller, bool expires)
+    {
+        var table = new DynamoDbTestTable();
+        await table.InitializeAsync();
+        try
+        {
+            var variables = Variables(table.Name);
+            variables.SetValue("SMOKE_CALLER", smokeCaller);
+
+            // Created in the future: DynamoDB Local's TTL may delete an item whose expiry has passed
+            // before the test reads it back.
+            var created = new DateTimeOffset(2999, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            await CampaignServices.FromEnvironment(variables).Store.TryCreateAsync(Samples.Campaign(code, lastUpdatedBy: caller, created: created.UtcDateTime), default);
+
+            var item = await table.RawItemAsync(code);
+            if (expires)
+            {
+                item[AttributeNames.ExpiresAt].N.ShouldBe(created.AddDays(1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                item.ShouldNotContainKey(AttributeNames.ExpiresAt);
+            }
         }
         finally
         {

@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Runs the unit tests of the build and release tools (test_*.py beside this file) and ends with one line
+"""Runs the unit tests of the build and release tools (test_*.py beside this file), and those of the
+product's C start-up code (tests/Campaigns.Lambda.Tests/Native: Python drives a C compiler there, which
+xUnit cannot), and ends with one line
 
     tools: N passed, N failed, N skipped
 
@@ -13,6 +15,7 @@ import xml.etree.ElementTree as ET
 
 sys.dont_write_bytecode = True  # the tests import the helpers: keep __pycache__ out of the work tree
 HERE = os.path.dirname(os.path.abspath(__file__))
+NATIVE = os.path.join(os.path.dirname(HERE), "Campaigns.Lambda.Tests", "Native")
 
 
 class RecordingResult(unittest.TextTestResult):
@@ -45,7 +48,9 @@ def write_junit(result, path):
 def main(argv):
     verbosity = 2 if "-v" in argv else 1
     junit = argv[argv.index("--junit") + 1] if "--junit" in argv else None
-    suite = unittest.defaultTestLoader.discover(HERE, pattern="test_*.py", top_level_dir=HERE)
+    suite = unittest.TestSuite(
+        unittest.TestLoader().discover(folder, pattern="test_*.py", top_level_dir=folder) for folder in (HERE, NATIVE)
+    )
     result = unittest.TextTestRunner(verbosity=verbosity, stream=sys.stderr, resultclass=RecordingResult).run(suite)
     if junit:
         write_junit(result, junit)

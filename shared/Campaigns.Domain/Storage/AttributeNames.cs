@@ -24,7 +24,7 @@ public static class AttributeNames
     public const string LastUpdatedBy = "lastUpdatedBy";
     public const string Version = "version";
 
-    /// <summary>DynamoDB's TTL attribute (functions/table.json): epoch seconds, set only on smoke-check items.</summary>
+    /// <summary>DynamoDB's TTL attribute (functions/table.json): epoch seconds, set only on a new item that <see cref="IItemExpiry"/> says expires.</summary>
     public const string ExpiresAt = "expiresAt";
 
     public const string MetadataSortKey = "METADATA";

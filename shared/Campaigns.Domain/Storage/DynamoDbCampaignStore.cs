@@ -10,8 +10,9 @@ namespace Campaigns.Domain.Storage;
 /// The campaigns table through the low-level DynamoDB API: explicit items, conditional writes, GSI queries.
 /// An item the mapping cannot read is skipped by the list and told to <paramref name="unreadableItems"/>;
 /// a read or write of that very item throws <see cref="UnreadableItemException"/> for the caller to tell.
+/// A new item that <paramref name="itemExpiry"/> says expires carries that moment in its TTL attribute.
 /// </summary>
-public sealed class DynamoDbCampaignStore(IAmazonDynamoDB client, string tableName, SmokeCampaigns? smokeCampaigns = null, IUnreadableItems? unreadableItems = null) : ICampaignStore, IStoreProbe
+public sealed class DynamoDbCampaignStore(IAmazonDynamoDB client, string tableName, IItemExpiry? itemExpiry = null, IUnreadableItems? unreadableItems = null) : ICampaignStore, IStoreProbe
 {
     /// <summary>A code no request can reach: validation never lets '#' into a code.</summary>
     public const string ProbeCode = "#PROBE";
@@ -30,7 +31,7 @@ public sealed class DynamoDbCampaignStore(IAmazonDynamoDB client, string tableNa
     public async Task<bool> TryCreateAsync(Campaign campaign, CancellationToken cancellationToken)
     {
         var item = ToItem(campaign);
-        if (smokeCampaigns?.ExpiryOf(campaign) is { } expiry)
+        if (itemExpiry?.ExpiryOf(campaign) is { } expiry)
         {
             item[ExpiresAt] = N(new DateTimeOffset(expiry, TimeSpan.Zero).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
         }

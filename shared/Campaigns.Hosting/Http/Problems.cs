@@ -1,4 +1,4 @@
-using Campaigns.Domain.Model;
+using Campaigns.Domain.Storage;
 using Campaigns.Lambda.Http;
 
 namespace Campaigns.Hosting.Http;
@@ -26,6 +26,10 @@ public static class Problems
 
     public static HttpApiResponse PreconditionFailed(string code) =>
         Create(412, "precondition-failed", "Precondition failed", $"Campaign '{code}' has changed; fetch it again and retry with its current ETag.");
+
+    /// <summary>The answer to a conditional write that did not apply: 412 when the campaign changed, else 404.</summary>
+    public static HttpApiResponse NotWritten(WriteStatus status, string code) =>
+        status == WriteStatus.VersionMismatch ? PreconditionFailed(code) : NotFound(code);
 
     public static HttpApiResponse ServiceUnavailable() =>
         WithRetryAfter(Create(503, "service-unavailable", "Service unavailable", "The campaign store is busy or unreachable; retry shortly."));

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Campaigns.Domain.Model;
 using Campaigns.Lambda.Http;
 
 namespace Campaigns.Hosting.Http;

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Campaigns.Domain.Model;
+using Campaigns.Hosting.Http;
 using Campaigns.Lambda.Http;
 
 namespace Campaigns.Hosting.Json;

@@ -2,11 +2,11 @@
  * Linked into every bootstrap (see Directory.Build.props). Runs before main, before the .NET runtime.
  *
  * Why: a Native AOT executable keeps its type data compressed in the file ("dehydrated") and expands
- * it at start-up into the zero-initialised end of its writable segment (.bss and .hydrated, ~2.3 MB
- * for a function). Left alone, the kernel backs that memory one 4 KiB page fault at a time: ~580
- * faults before Main, and page faults are the dearest thing a cold start does inside a microVM.
+ * it at start-up into the zero-initialised end of its writable segment (.bss and .hydrated, megabytes
+ * for a function). Left alone, the kernel backs that memory one page fault at a time, hundreds of
+ * them before Main, and page faults are the dearest thing a cold start does inside a microVM.
  * One madvise(MADV_POPULATE_WRITE) call allocates the same pages in a single system call.
- * docs/performance.md has the measurements.
+ * docs/performance.md (Experiments, "Prefault the zero-filled data") has the measurements.
  *
  * MADV_POPULATE_WRITE needs Linux 5.14; older kernels answer EINVAL and nothing changes. A failure
  * here never matters: the pages are then faulted in on first use, as without this file.

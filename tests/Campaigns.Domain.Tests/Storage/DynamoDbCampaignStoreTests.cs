@@ -110,30 +110,52 @@ public sealed class DynamoDbCampaignStoreTests : CampaignStoreContract, IAsyncLi
     }
 
     [Fact]
-    public async Task Create_WhenSmokeCallerCreatesSmokeCode_WritesExpiresAtInEpochSecondsADayLater()
+    public async Task Create_WhenTheExpiryRuleGivesAMoment_WritesExpiresAtInEpochSeconds()
     {
-        var store = new DynamoDbCampaignStore(_table.Client, _table.Name, new SmokeCampaigns("smoke-client"));
+        // In the future: DynamoDB Local's TTL may delete an item whose expiry has passed before the
+        // test reads it back.
+        var expiry = new DateTimeOffset(2999, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        var rule = new ExpiringCode("TTL-1", expiry.UtcDateTime);
+        var store = new DynamoDbCampaignStore(_table.Client, _table.Name, rule);
+        var campaign = Samples.Campaign("TTL-1");
 
-        // Created in the future: DynamoDB Local's TTL may delete an item whose expiry has passed
-        // before the test reads it back.
-        var created = new DateTimeOffset(2999, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        var campaign = Samples.Campaign("SMOKE-TTL-1", lastUpdatedBy: "smoke-client", created: created.UtcDateTime);
         (await store.TryCreateAsync(campaign, default)).ShouldBeTrue();
 
-        var item = await RawItem("SMOKE-TTL-1");
-        item[AttributeNames.ExpiresAt].N.ShouldBe(created.AddDays(1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        (await RawItem("TTL-1"))[AttributeNames.ExpiresAt].N.ShouldBe(expiry.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        rule.Asked.ShouldBe([campaign]);
     }
 
-    [Theory]
-    [InlineData("SMOKE-TTL-2", "admin@example.com")]
-    [InlineData("REAL-TTL-3", "smoke-client")]
-    public async Task Create_WhenNotASmokeItem_WritesNoExpiresAt(string code, string caller)
+    [Fact]
+    public async Task Create_WhenTheExpiryRuleGivesNone_WritesNoExpiresAt()
     {
-        var store = new DynamoDbCampaignStore(_table.Client, _table.Name, new SmokeCampaigns("smoke-client"));
+        var store = new DynamoDbCampaignStore(_table.Client, _table.Name, new ExpiringCode("OTHER-1", DateTime.MaxValue));
 
-        (await store.TryCreateAsync(Samples.Campaign(code, lastUpdatedBy: caller), default)).ShouldBeTrue();
+        (await store.TryCreateAsync(Samples.Campaign("TTL-2"), default)).ShouldBeTrue();
 
-        (await RawItem(code)).ShouldNotContainKey(AttributeNames.ExpiresAt);
+        (await RawItem("TTL-2")).ShouldNotContainKey(AttributeNames.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task Create_WithoutAnExpiryRule_WritesNoExpiresAt()
+    {
+        (await Store.TryCreateAsync(Samples.Campaign("TTL-3"), default)).ShouldBeTrue();
+
+        (await RawItem("TTL-3")).ShouldNotContainKey(AttributeNames.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task UpdateAndDelete_NeverAskTheExpiryRule()
+    {
+        var rule = new ExpiringCode("TTL-4", new DateTime(2999, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        var store = new DynamoDbCampaignStore(_table.Client, _table.Name, rule);
+        await Store.TryCreateAsync(Samples.Campaign("TTL-4"), default);
+        var draft = new CampaignDraft(null, "x", 1, Samples.ProductId, "https://example.com/t", new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), null);
+
+        (await store.UpdateAsync(new CampaignChanges("TTL-4", draft, Samples.Now.UtcDateTime, "a", null), default)).Status.ShouldBe(WriteStatus.Succeeded);
+        (await store.DeleteAsync(new CampaignDeletion("TTL-4", Samples.Now.UtcDateTime, "a", null), default)).Status.ShouldBe(WriteStatus.Succeeded);
+
+        rule.Asked.ShouldBeEmpty();
+        (await RawItem("TTL-4")).ShouldNotContainKey(AttributeNames.ExpiresAt);
     }
 
     private Task<Dictionary<string, AttributeValue>> RawItem(string code) => _table.RawItemAsync(code);

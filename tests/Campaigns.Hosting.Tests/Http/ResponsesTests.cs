@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Campaigns.Domain.Model;
 using Campaigns.Hosting.Http;
 
 namespace Campaigns.Hosting.Tests.Http;

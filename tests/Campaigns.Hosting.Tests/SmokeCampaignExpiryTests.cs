@@ -1,17 +1,16 @@
 using Campaigns.Domain.Model;
-using Campaigns.Domain.Storage;
 using Campaigns.Testing;
 
-namespace Campaigns.Domain.Tests.Storage;
+namespace Campaigns.Hosting.Tests;
 
-public sealed class SmokeCampaignsTests
+public sealed class SmokeCampaignExpiryTests
 {
     private const string SmokeCaller = "smoke-client";
 
     [Fact]
     public void ExpiryOf_WhenSmokeCallerCreatesSmokeCode_IsADayAfterCreation()
     {
-        var policy = new SmokeCampaigns(SmokeCaller);
+        var policy = new SmokeCampaignExpiry(SmokeCaller);
 
         policy.ExpiryOf(Created("SMOKE-ABC-1234", SmokeCaller)).ShouldBe(Samples.Now.UtcDateTime.AddDays(1));
     }
@@ -24,7 +23,7 @@ public sealed class SmokeCampaignsTests
     [InlineData("SMOKE-ABC-1234", "SMOKE-CLIENT")] // identities compare exactly
     public void ExpiryOf_WhenNotASmokeItem_IsNull(string code, string caller)
     {
-        new SmokeCampaigns(SmokeCaller).ExpiryOf(Created(code, caller)).ShouldBeNull();
+        new SmokeCampaignExpiry(SmokeCaller).ExpiryOf(Created(code, caller)).ShouldBeNull();
     }
 
     [Theory]
@@ -32,7 +31,7 @@ public sealed class SmokeCampaignsTests
     [InlineData("")]
     public void ExpiryOf_WhenNoSmokeCallerConfigured_IsNull(string? configured)
     {
-        new SmokeCampaigns(configured).ExpiryOf(Created("SMOKE-ABC-1234", "")).ShouldBeNull();
+        new SmokeCampaignExpiry(configured).ExpiryOf(Created("SMOKE-ABC-1234", "")).ShouldBeNull();
     }
 
     private static Campaign Created(string code, string caller) => Samples.Campaign(code, lastUpdatedBy: caller);

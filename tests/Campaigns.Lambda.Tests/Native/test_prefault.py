@@ -1,5 +1,5 @@
 """Tests of shared/Campaigns.Lambda/Native/prefault.c, the start-up code linked into every bootstrap:
-compiled into a small C program (native/bss_rss.c) with the same flags as the build, it must make the
+compiled into a small C program (bss_rss.c, beside this file) with the same flags as the build, it must make the
 program's zero-filled memory resident before main runs; without it the same memory stays unbacked."""
 import ctypes
 import mmap
@@ -10,9 +10,9 @@ import tempfile
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
+REPO = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
 PREFAULT = os.path.join(REPO, "shared", "Campaigns.Lambda", "Native", "prefault.c")
-HARNESS = os.path.join(HERE, "native", "bss_rss.c")
+HARNESS = os.path.join(HERE, "bss_rss.c")
 # The flags Directory.Build.props compiles prefault.c with.
 FLAGS = ["-O2", "-fPIE", "-Wall", "-Wextra", "-Werror"]
 MADV_POPULATE_WRITE = 23

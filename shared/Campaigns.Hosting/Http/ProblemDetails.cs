@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Campaigns.Domain.Model;
+namespace Campaigns.Hosting.Http;
 
 /// <summary>RFC 9457 problem details, with per-field messages for validation failures.</summary>
 public sealed class ProblemDetails
