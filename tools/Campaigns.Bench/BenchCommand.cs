@@ -41,7 +41,10 @@ internal static class BenchCommand
         }
 
         var runner = new BenchRunner(options, slots, workload, FunctionEnvironment(options, table.Name));
+        using var sampler = new LoadSampler(new ProcLoadSource(), TimeProvider.System, LoadSampler.DefaultInterval);
+        sampler.Start();
         await runner.RunAsync(variants);
+        var load = sampler.Stop();
 
         var summaries = (from function in options.Functions
                          from variant in variants
@@ -55,7 +58,7 @@ internal static class BenchCommand
                              LambdaZip.SizeOf(variant.BinaryPath(function)))).ToList();
         string timestamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var zips = ZipFigures.For(summaries, packaged, ZipFigures.HostArchitecture());
-        var run = new RunRecord(timestamp, Git("rev-parse HEAD"), options.AotFramework, Machine(), options, zips, runner.Cold, runner.Warm, summaries);
+        var run = new RunRecord(timestamp, Git("rev-parse HEAD"), options.AotFramework, Machine(), options, zips, runner.Cold, runner.Warm, summaries, load);
         Write(run, options.OutputDirectory);
         run.TailWarnings().ForEach(warning => Console.Error.WriteLine("warning: " + warning.Message));
         return summaries.Sum(s => s.Failures) == 0 ? 0 : 3;

@@ -56,7 +56,10 @@ internal sealed class BenchRunner(BenchOptions options, IReadOnlyList<BenchSlot>
         long initEnd = await slot.NextCalled.WaitAsync(Patience);
         double initCpu = process.CpuMilliseconds();
         var invocation = await InvokeAsync(slot, function);
+        // The response has been posted and the process is still alive (it is ended when disposed): CPU time
+        // and page faults are read together, at the same moment, both covering spawn → first response.
         double totalCpu = process.CpuMilliseconds();
+        long minorFaults = process.MinorFaults();
         return new ColdSample(
             run,
             function,
@@ -65,6 +68,7 @@ internal sealed class BenchRunner(BenchOptions options, IReadOnlyList<BenchSlot>
             Stats.Milliseconds(invocation.HandedAt, invocation.CompletedAt),
             initCpu,
             totalCpu - initCpu,
+            minorFaults,
             process.PeakRssMb(),
             Succeeded(invocation));
     }

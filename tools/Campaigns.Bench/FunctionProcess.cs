@@ -66,6 +66,8 @@ internal sealed class FunctionProcess : IDisposable
 
     public double PeakRssMb() => ProcStats.PeakRssMb(_process.Id);
 
+    public long MinorFaults() => ProcStats.MinorFaults(_process.Id);
+
     public void Dispose()
     {
         if (!_process.HasExited)

@@ -19,6 +19,16 @@ internal static class JsonReport
         w.WriteNumber("warmRuns", run.Options.WarmRuns);
         w.WriteNumber("memorySizeMb", run.Options.MemorySizeMb);
         w.WriteString("tls", run.Options.TlsLabel);
+        w.WriteStartObject("load");
+        w.WriteNumber("samples", run.Load.Samples);
+        w.WriteNumber("intervalMs", run.Load.Interval.TotalMilliseconds);
+        w.WriteNumber("cores", run.Load.Cores);
+        Number(w, "runnablePerCoreMean", run.Load.RunnablePerCoreMean);
+        Number(w, "runnablePerCoreMax", run.Load.RunnablePerCoreMax);
+        Number(w, "loadAverageMean", run.Load.LoadAverageMean);
+        Number(w, "loadAverageMax", run.Load.LoadAverageMax);
+        w.WriteBoolean("quiet", Budget.NotQuiet(run.Load) is null);
+        w.WriteEndObject();
         w.WriteStartObject("zips");
         foreach (var (function, zip) in run.Zips)
         {
@@ -67,6 +77,8 @@ internal static class JsonReport
             w.WriteNumber("firstInvocationP50Ms", s.FirstP50);
             w.WriteNumber("initCpuP50Ms", s.InitCpuP50);
             w.WriteNumber("firstInvocationCpuP50Ms", s.FirstCpuP50);
+            w.WriteNumber("coldCpuP50Ms", s.ColdCpuP50);
+            w.WriteNumber("minorFaultsP50", s.MinorFaultsP50);
             w.WriteNumber("projectedFirstInvocationAt256MbMs", s.ProjectedFirstAt256Ms);
             w.WriteNumber("warmP50Ms", s.WarmP50);
             w.WriteNumber("warmP90Ms", s.WarmP90);
@@ -85,6 +97,7 @@ internal static class JsonReport
             w.WriteNumber("firstInvocationMs", c.FirstInvocationMs);
             w.WriteNumber("initCpuMs", c.InitCpuMs);
             w.WriteNumber("firstInvocationCpuMs", c.FirstInvocationCpuMs);
+            w.WriteNumber("minorFaults", c.MinorFaults);
             w.WriteNumber("peakRssMb", c.PeakRssMb);
             w.WriteBoolean("succeeded", c.Succeeded);
         });
@@ -96,6 +109,19 @@ internal static class JsonReport
             w.WriteBoolean("succeeded", sample.Succeeded);
         });
         w.WriteEndObject();
+    }
+
+    /// <summary>A number, or null where there is none (JSON has no NaN).</summary>
+    private static void Number(Utf8JsonWriter w, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            w.WriteNumber(name, value);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
     }
 
     /// <summary>An array property holding one object per item, its properties written by <paramref name="properties"/>.</summary>

@@ -13,17 +13,19 @@ internal static class MarkdownReport
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"Run `{run.Timestamp}` at `{run.GitSha[..Math.Min(12, run.GitSha.Length)]}` on {run.Machine}; {(run.Options.AotFromZips ? $"aot unzipped from the packaged zips in {run.Options.ZipsDirectory}, floor and bound" : "aot, floor and bound")} built for {run.AotFramework}, jit on net{Environment.Version.ToString(2)}; {run.Options.ColdRuns} cold starts and {run.Options.WarmRuns} warm invocations per function and variant; {TlsPhrase(run.Options)}.");
         md.AppendLine();
+        md.AppendLine(LoadLine(run.Load));
+        md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"![Cold start and warm latency per function and variant]({chartFile})");
         md.AppendLine();
-        md.AppendLine("| Function | Variant | Cold total p50 | p99 | n | Init p50 | First invocation p50 | Init CPU | First-invocation CPU | Projected first invocation @256 MB | Warm p50 | p90 | p99 | Peak RSS | Binary | Zip | Failures |");
-        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| Function | Variant | Cold total p50 | p99 | n | Init p50 | First invocation p50 | Init CPU | First-invocation CPU | Cold CPU | Minor faults | Projected first invocation @256 MB | Warm p50 | p90 | p99 | Peak RSS | Binary | Zip | Failures |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var s in run.Summaries)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Function} | {s.Variant} | {F(s.ColdP50)} | {F(s.ColdP99)} | {s.ColdSamples} | {F(s.InitP50)} | {F(s.FirstP50)} | {F(s.InitCpuP50)} | {F(s.FirstCpuP50)} | {F(s.ProjectedFirstAt256Ms)} | {F(s.WarmP50)} | {F(s.WarmP90)} | {F(s.WarmP99)} | {F(s.PeakRssMb)} MB | {s.BinaryBytes / 1e6:0.00} MB | {s.ZipBytes / 1e6:0.00} MB | {s.Failures} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Function} | {s.Variant} | {F(s.ColdP50)} | {F(s.ColdP99)} | {s.ColdSamples} | {F(s.InitP50)} | {F(s.FirstP50)} | {F(s.InitCpuP50)} | {F(s.FirstCpuP50)} | {F(s.ColdCpuP50)} | {s.MinorFaultsP50:0} | {F(s.ProjectedFirstAt256Ms)} | {F(s.WarmP50)} | {F(s.WarmP90)} | {F(s.WarmP99)} | {F(s.PeakRssMb)} MB | {s.BinaryBytes / 1e6:0.00} MB | {s.ZipBytes / 1e6:0.00} MB | {s.Failures} |");
         }
 
         md.AppendLine();
-        md.AppendLine("Times in ms. Cold total = init (spawn → first `next`) + first invocation (event handed over → response posted); n = cold starts measured. CPU = all threads, from `/proc/<pid>/task/*/schedstat`. Peak RSS = the highest VmHWM of any process of the function and variant, the warm one read after all its invocations.");
+        md.AppendLine("Times in ms. Cold total = init (spawn → first `next`) + first invocation (event handed over → response posted); n = cold starts measured. CPU = all threads, from `/proc/<pid>/task/*/schedstat`; cold CPU = p50 of each start's init + first-invocation CPU. Minor faults = the process's page faults from spawn to the first response (`minflt` of `/proc/<pid>/stat`), read with the CPU time; p50. Peak RSS = the highest VmHWM of any process of the function and variant, the warm one read after all its invocations.");
         AppendTails(md, run.TailWarnings());
         md.AppendLine();
         md.AppendLine("| Budget | Measured | Met |");
@@ -35,6 +37,22 @@ internal static class MarkdownReport
 
         AppendRatios(md, ColdRatios.Evaluate(run.Summaries));
         return md.ToString();
+    }
+
+    /// <summary>The run's load, and whether it leaves the wall-clock lines to decide.</summary>
+    private static string LoadLine(RunLoad load)
+    {
+        if (load.Samples == 0)
+        {
+            return "Load: not sampled; the wall-clock budget lines are not decided.";
+        }
+
+        string verdict = Budget.NotQuiet(load) is null
+            ? $"quiet (mean ≤ {Budget.QuietRunnablePerCore:0}): the wall-clock budget lines are decided"
+            : $"busy (mean > {Budget.QuietRunnablePerCore:0}): the wall-clock budget lines are not decided";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"Load across the run ({load.Samples} samples, every {load.Interval.TotalMilliseconds:0} ms): runnable tasks per core mean {F(load.RunnablePerCoreMean)}, max {F(load.RunnablePerCoreMax)} (`procs_running` of `/proc/stat` less the sampler, ÷ {load.Cores} cores); load average mean {F(load.LoadAverageMean)}, max {F(load.LoadAverageMax)}; {verdict}.");
     }
 
     private static void AppendTails(StringBuilder md, List<TailWarning> warnings)

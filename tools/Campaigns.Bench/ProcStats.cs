@@ -25,6 +25,25 @@ internal static class ProcStats
         return total / 1e6;
     }
 
+    /// <summary>
+    /// Minor page faults of the whole process since it was spawned: /proc/&lt;pid&gt;/stat of the main task
+    /// counts every thread's, the ended ones' included.
+    /// </summary>
+    public static long MinorFaults(int pid) => MinorFaultsOf(File.ReadAllText($"/proc/{pid}/stat"));
+
+    /// <summary>
+    /// Field 10 (minflt) of a stat line. The command name (field 2) may hold spaces and parentheses, so the
+    /// fields are counted from the last ')': state is the first after it, minflt the eighth.
+    /// </summary>
+    public static long MinorFaultsOf(string stat)
+    {
+        int nameEnd = stat.LastIndexOf(')');
+        string[] fields = nameEnd < 0 ? [] : stat[(nameEnd + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return fields.Length > 7
+            ? long.Parse(fields[7], CultureInfo.InvariantCulture)
+            : throw new FormatException("not a /proc/<pid>/stat line: " + stat);
+    }
+
     /// <summary>Peak resident set size (VmHWM) in MB.</summary>
     public static double PeakRssMb(int pid)
     {

@@ -10,9 +10,10 @@ internal sealed record RunRecord(
     IReadOnlyDictionary<string, ZipFigure> Zips,
     IReadOnlyList<ColdSample> Cold,
     IReadOnlyList<WarmSample> Warm,
-    IReadOnlyList<Summary> Summaries)
+    IReadOnlyList<Summary> Summaries,
+    RunLoad Load)
 {
-    public List<BudgetLine> Budget() => Bench.Budget.Evaluate(Summaries, Options.WarmRuns, Zips);
+    public List<BudgetLine> Budget() => Bench.Budget.Evaluate(Summaries, Options.WarmRuns, Zips, Load);
 
     public List<TailWarning> TailWarnings() => TailWarning.Find(Cold);
 }

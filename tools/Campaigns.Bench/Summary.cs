@@ -1,6 +1,10 @@
 namespace Campaigns.Bench;
 
-/// <summary>The figures of one function and variant, as reported in tables and checked against the budget.</summary>
+/// <summary>
+/// The figures of one function and variant, as reported in tables and checked against the budget.
+/// <see cref="ColdCpuP50"/> is the p50 of each start's own init + first-invocation CPU, not the sum of
+/// the two p50s, which may come from different starts.
+/// </summary>
 internal sealed record Summary(
     string Function,
     string Variant,
@@ -11,6 +15,8 @@ internal sealed record Summary(
     double FirstP50,
     double InitCpuP50,
     double FirstCpuP50,
+    double ColdCpuP50,
+    double MinorFaultsP50,
     double WarmP50,
     double WarmP90,
     double WarmP99,
@@ -45,6 +51,8 @@ internal sealed record Summary(
             Stats.Percentile(c.Select(s => s.FirstInvocationMs), 50),
             Stats.Percentile(c.Select(s => s.InitCpuMs), 50),
             Stats.Percentile(c.Select(s => s.FirstInvocationCpuMs), 50),
+            Stats.Percentile(c.Select(s => s.ColdCpuMs), 50),
+            Stats.Percentile(c.Select(s => (double)s.MinorFaults), 50),
             Stats.Percentile(w, 50),
             Stats.Percentile(w, 90),
             Stats.Percentile(w, 99),

@@ -5,44 +5,78 @@ public sealed class BudgetTests
     private static readonly Dictionary<string, ZipFigure> Arm64ZipWithin = Figures.Zip(4_400_000, "arm64");
 
     [Fact]
-    public void Evaluate_WhenAotIsWithin5MsOfBoundCold_MeetsTheColdLine()
+    public void Evaluate_WhenAotColdCpuIs125TimesBounds_MeetsTheColdCpuLine()
     {
-        Line("cold p50 aot − bound", [Figures.Of("aot", coldMs: 30), Figures.Of("bound", coldMs: 25.5)]).Met.ShouldBe(true);
+        var line = Line("cold CPU", [Figures.Of("aot", initCpuMs: 24.5, firstCpuMs: 0.5), Figures.Of("bound", initCpuMs: 19.5, firstCpuMs: 0.5)]);
+
+        line.Met.ShouldBe(true);
+        line.Measured.ShouldBe("25.00 ÷ 20.00 = 1.25 (aot − bound = 5.00 ms)");
     }
 
     [Fact]
-    public void Evaluate_WhenAotIsMoreThan5MsAboveBoundCold_MissesTheColdLine()
+    public void Evaluate_WhenAotColdCpuIsOver125TimesBounds_MissesTheColdCpuLineAndShowsTheGapInMs()
     {
-        var line = Line("cold p50 aot − bound", [Figures.Of("aot", coldMs: 31), Figures.Of("bound", coldMs: 25)]);
+        var line = Line("cold CPU", [Figures.Of("aot", initCpuMs: 25, firstCpuMs: 1), Figures.Of("bound", initCpuMs: 19.5, firstCpuMs: 0.5)]);
+
+        line.Met.ShouldBe(false);
+        line.Rule.ShouldBe("cold CPU (init + first invocation) p50 aot ≤ 1.25 × bound");
+        line.Measured.ShouldBe("26.00 ÷ 20.00 = 1.30 (aot − bound = 6.00 ms)");
+    }
+
+    [Fact]
+    public void Evaluate_WhenAotFirstInvocationCpuIsWithin03MsOfBounds_MeetsTheCpuLine()
+    {
+        Line("first-invocation CPU", [Figures.Of("aot", firstCpuMs: 0.65), Figures.Of("bound", firstCpuMs: 0.4)]).Met.ShouldBe(true);
+    }
+
+    [Fact]
+    public void Evaluate_WhenAotFirstInvocationCpuIsOver1MsButWithin03MsOfBounds_MeetsTheCpuLine()
+    {
+        Line("first-invocation CPU", [Figures.Of("aot", firstCpuMs: 1.8), Figures.Of("bound", firstCpuMs: 1.6)]).Met.ShouldBe(true);
+    }
+
+    [Fact]
+    public void Evaluate_WhenAotFirstInvocationCpuIsMoreThan03MsAboveBounds_MissesTheCpuLine()
+    {
+        var line = Line("first-invocation CPU", [Figures.Of("aot", firstCpuMs: 0.8), Figures.Of("bound", firstCpuMs: 0.4)]);
+
+        line.Met.ShouldBe(false);
+        line.Rule.ShouldBe("first-invocation CPU p50 aot ≤ bound + 0.3 ms");
+        line.Measured.ShouldBe("0.80 ≤ 0.70 ms (aot − bound = 0.40 ms)");
+    }
+
+    [Fact]
+    public void Evaluate_OnAQuietRunWhenAotIsWithin5MsOfBoundCold_MeetsTheColdWallLine()
+    {
+        Line("cold wall p50 aot − bound", [Figures.Of("aot", coldMs: 30), Figures.Of("bound", coldMs: 25.5)]).Met.ShouldBe(true);
+    }
+
+    [Fact]
+    public void Evaluate_OnAQuietRunWhenAotIsMoreThan5MsAboveBoundCold_MissesTheColdWallLine()
+    {
+        var line = Line("cold wall p50 aot − bound", [Figures.Of("aot", coldMs: 31), Figures.Of("bound", coldMs: 25)]);
 
         line.Met.ShouldBe(false);
         line.Measured.ShouldBe("31.00 − 25.00 = 6.00 ms");
     }
 
     [Fact]
-    public void Evaluate_WhenAotFirstInvocationCpuIsAtMost1Ms_MeetsTheCpuLine()
+    public void Evaluate_OnABusyRun_LeavesTheColdWallLineUndecidedEvenWhenWithin()
     {
-        Line("first-invocation CPU", [Figures.Of("aot", firstCpuMs: 0.9)]).Met.ShouldBe(true);
+        var line = Line("cold wall p50 aot − bound", [Figures.Of("aot", coldMs: 30), Figures.Of("bound", coldMs: 29)], load: Figures.Load(4));
+
+        line.Met.ShouldBeNull();
+        line.Measured.ShouldBe("30.00 − 29.00 = 1.00 ms; not decided (runnable tasks per core 1.50 > 1)");
     }
 
     [Fact]
-    public void Evaluate_WhenAotFirstInvocationCpuIsOver1Ms_MissesTheCpuLineAndShowsItAt256Mb()
-    {
-        var line = Line("first-invocation CPU", [Figures.Of("aot", firstCpuMs: 1.2)]);
-
-        line.Met.ShouldBe(false);
-        line.Rule.ShouldContain("× 1769/256: ≤ 7.0 ms");
-        line.Measured.ShouldBe("1.20 ms (at 256 MB: 8.29 ms)");
-    }
-
-    [Fact]
-    public void Evaluate_WhenAotWarmIsWithin03MsOfBound_MeetsTheWarmLine()
+    public void Evaluate_OnAQuietRunWhenAotWarmIsWithin03MsOfBound_MeetsTheWarmLine()
     {
         Line("warm p50", [Figures.Of("aot", warmMs: 1.5), Figures.Of("bound", warmMs: 1.3)]).Met.ShouldBe(true);
     }
 
     [Fact]
-    public void Evaluate_WhenAotWarmIsMoreThan03MsAboveBound_MissesTheWarmLine()
+    public void Evaluate_OnAQuietRunWhenAotWarmIsMoreThan03MsAboveBound_MissesTheWarmLine()
     {
         var line = Line("warm p50", [Figures.Of("aot", warmMs: 1.7), Figures.Of("bound", warmMs: 1.3)]);
 
@@ -51,11 +85,49 @@ public sealed class BudgetTests
     }
 
     [Fact]
-    public void Evaluate_WithoutBound_LeavesTheColdAndWarmLinesUndecided()
+    public void Evaluate_OnABusyRun_LeavesTheWarmLineUndecidedEvenWhenMissed()
     {
-        var lines = Budget.Evaluate([Figures.Of("aot"), Figures.Of("jit", coldMs: 450)], 200, Arm64ZipWithin);
+        var line = Line("warm p50", [Figures.Of("aot", warmMs: 1.7), Figures.Of("bound", warmMs: 1.3)], load: Figures.Load(3, 4));
 
-        lines.Where(l => l.Measured == "no bound in this run").Select(l => l.Met).ShouldBe([null, null]);
+        line.Met.ShouldBeNull();
+        line.Measured.ShouldBe("1.70 ≤ 1.60 ms; not decided (runnable tasks per core 1.25 > 1)");
+    }
+
+    [Theory]
+    [InlineData(new[] { 3 }, true)] // (3 − the sampler) ÷ 2 cores = 1.0 exactly: not above one, decided
+    [InlineData(new[] { 2, 4 }, true)] // 0.5 and 1.5: mean 1.0, a busy moment alone does not close the gate
+    [InlineData(new[] { 1, 2 }, true)]
+    [InlineData(new[] { 3, 3, 3, 4 }, false)] // mean 1.125
+    [InlineData(new[] { 5 }, false)]
+    public void Evaluate_DecidesTheWallClockLinesOnlyUpToOneRunnableTaskPerCoreOnAverage(int[] procsRunning, bool decided)
+    {
+        var lines = Budget.Evaluate([Figures.Of("aot", coldMs: 30, warmMs: 1.5), Figures.Of("bound", coldMs: 29, warmMs: 1.4)], 200, Arm64ZipWithin, Figures.Load(procsRunning));
+
+        lines.Where(l => l.Rule.EndsWith("quiet run", StringComparison.Ordinal)).Select(l => l.Met).ShouldBe(decided ? [true, true] : [null, null]);
+    }
+
+    [Fact]
+    public void Evaluate_WithoutLoadSamples_LeavesTheWallClockLinesUndecided()
+    {
+        var lines = Budget.Evaluate([Figures.Of("aot"), Figures.Of("bound")], 200, Arm64ZipWithin, Figures.Load());
+
+        lines.Where(l => l.Rule.EndsWith("quiet run", StringComparison.Ordinal)).ShouldAllBe(l => l.Met == null && l.Measured.EndsWith("not decided (the load was not sampled)"));
+    }
+
+    [Fact]
+    public void Evaluate_OnABusyRun_StillDecidesTheCpuMemoryAndZipLines()
+    {
+        var lines = Budget.Evaluate([Figures.Of("aot"), Figures.Of("bound")], 200, Arm64ZipWithin, Figures.Load(8));
+
+        lines.Where(l => !l.Rule.EndsWith("quiet run", StringComparison.Ordinal)).Select(l => l.Met).ShouldBe([true, true, true, true]);
+    }
+
+    [Fact]
+    public void Evaluate_WithoutBound_LeavesEveryLineAgainstBoundUndecided()
+    {
+        var lines = Budget.Evaluate([Figures.Of("aot"), Figures.Of("jit", coldMs: 450)], 200, Arm64ZipWithin, Figures.Quiet);
+
+        lines.Where(l => l.Measured == "no bound in this run").Select(l => l.Met).ShouldBe([null, null, null, null]);
     }
 
     [Fact]
@@ -124,12 +196,12 @@ public sealed class BudgetTests
     public void Evaluate_WithEveryVariant_ComparesAotWithBoundOnlyAndNeverWithJitOrFloor()
     {
         var lines = Budget.Evaluate(
-            [Figures.Of("aot"), Figures.Of("jit", coldMs: 450), Figures.Of("floor", coldMs: 17), Figures.Of("bound", coldMs: 27)], 200, Arm64ZipWithin);
+            [Figures.Of("aot"), Figures.Of("jit", coldMs: 450), Figures.Of("floor", coldMs: 17), Figures.Of("bound", coldMs: 27)], 200, Arm64ZipWithin, Figures.Quiet);
 
-        lines.Count.ShouldBe(5);
+        lines.Count.ShouldBe(6);
         lines.ShouldAllBe(l => !l.Rule.Contains("jit") && !l.Rule.Contains("floor") && !l.Rule.Contains("round trip"));
     }
 
-    private static BudgetLine Line(string rule, Summary[] summaries, int warmRuns = 200, Dictionary<string, ZipFigure>? zips = null) =>
-        Budget.Evaluate(summaries, warmRuns, zips ?? Arm64ZipWithin).Single(l => l.Rule.StartsWith(rule, StringComparison.Ordinal));
+    private static BudgetLine Line(string rule, Summary[] summaries, int warmRuns = 200, Dictionary<string, ZipFigure>? zips = null, RunLoad? load = null) =>
+        Budget.Evaluate(summaries, warmRuns, zips ?? Arm64ZipWithin, load ?? Figures.Quiet).Single(l => l.Rule.StartsWith(rule, StringComparison.Ordinal));
 }
