@@ -12,6 +12,8 @@ internal sealed class UpdateCampaignHandler(ICampaignStore store, TimeProvider t
 {
     public StoreOperation StoreOperation => StoreOperation.Update;
 
+    public SuccessBody SuccessBody => SuccessBody.Campaign;
+
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken)
     {
         // Before anything else: an unauthorized caller learns nothing about the body, the path or the store.
