@@ -11,6 +11,8 @@ internal sealed class CreateCampaignHandler(ICampaignStore store, TimeProvider t
 {
     public StoreOperation StoreOperation => StoreOperation.Create;
 
+    public SuccessBody SuccessBody => SuccessBody.Campaign;
+
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken)
     {
         // Before anything else: an unauthorized caller learns nothing about the body, the path or the store.

@@ -11,6 +11,8 @@ internal sealed class DeleteCampaignHandler(ICampaignStore store, TimeProvider t
 {
     public StoreOperation StoreOperation => StoreOperation.Update;
 
+    public SuccessBody SuccessBody => SuccessBody.None;
+
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken)
     {
         if (!WriteTarget.TryRead(request, access, out var target, out var problem))

@@ -11,6 +11,8 @@ internal sealed class GetCampaignHandler(ICampaignStore store) : IHttpEndpoint
 {
     public StoreOperation StoreOperation => StoreOperation.Get;
 
+    public SuccessBody SuccessBody => SuccessBody.Campaign;
+
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken)
     {
         if (!PathCode.TryRead(request, out string code, out var problem))

@@ -15,6 +15,8 @@ internal sealed class ListCampaignsHandler(ICampaignStore store, TimeProvider ti
 
     public StoreOperation StoreOperation => StoreOperation.List;
 
+    public SuccessBody SuccessBody => SuccessBody.Page;
+
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken)
     {
         int limit = DefaultLimit;

@@ -11,6 +11,8 @@ internal sealed class UpdateCampaignHandler(ICampaignStore store, TimeProvider t
 {
     public StoreOperation StoreOperation => StoreOperation.Update;
 
+    public SuccessBody SuccessBody => SuccessBody.Campaign;
+
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken)
     {
         if (!WriteTarget.TryRead(request, access, out var target, out var problem)

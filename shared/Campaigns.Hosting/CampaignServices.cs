@@ -59,7 +59,7 @@ public sealed class CampaignServices(ICampaignStore store, IStoreProbe probe, Ti
         }
 
         var credentials = EnvironmentCredentials(variables);
-        var client = credentials is null ? new AmazonDynamoDBClient(config) : new AmazonDynamoDBClient(credentials, config);
+        var client = credentials is null ? new LeanDynamoDbClient(config) : new LeanDynamoDbClient(credentials, config);
         var store = new DynamoDbCampaignStore(client, tableName, new SmokeCampaignExpiry(variables.GetValue(SmokeCampaignExpiry.CallerVariable)), unreadableItems);
         return new CampaignServices(store, store, TimeProvider.System, writeAccess);
     }

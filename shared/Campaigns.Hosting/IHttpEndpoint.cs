@@ -10,4 +10,7 @@ public interface IHttpEndpoint
 
     /// <summary>The kind of store call the route makes; during init one is sent through an <see cref="IStoreProbe"/>.</summary>
     StoreOperation StoreOperation { get; }
+
+    /// <summary>What the route's successful answer carries; its serializer metadata is built during init.</summary>
+    SuccessBody SuccessBody { get; }
 }

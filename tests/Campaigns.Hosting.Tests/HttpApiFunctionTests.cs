@@ -231,12 +231,16 @@ public sealed class HttpApiFunctionTests : IDisposable
     {
         public StoreOperation StoreOperation => StoreOperation.Get;
 
+        public SuccessBody SuccessBody => SuccessBody.Campaign;
+
         public Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken) => Task.FromException<HttpApiResponse>(failure);
     }
 
     private sealed class FixedEndpoint(HttpApiResponse response, StoreOperation operation = StoreOperation.Get) : IHttpEndpoint
     {
         public StoreOperation StoreOperation => operation;
+
+        public SuccessBody SuccessBody => SuccessBody.Campaign;
 
         public Task<HttpApiResponse> HandleAsync(HttpApiRequest request, CancellationToken cancellationToken) => Task.FromResult(response);
     }

@@ -22,6 +22,7 @@ public sealed class CreateCampaignHandlerTests
         var response = await _handler.HandleAsync(request, default);
 
         var body = response.ShouldBeJson(201);
+        SuccessBodies.Of(response).ShouldBe(_handler.SuccessBody);
         response.Headers!["location"].ShouldBe("/v1.0/campaigns/SUMMER-25");
         response.Headers["etag"].ShouldBe("\"1\"");
         body.GetProperty("code").GetString().ShouldBe("SUMMER-25");

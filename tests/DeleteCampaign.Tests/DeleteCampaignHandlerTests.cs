@@ -22,6 +22,7 @@ public sealed class DeleteCampaignHandlerTests
 
         response.StatusCode.ShouldBe(204);
         response.Body.ShouldBeNull();
+        SuccessBodies.Of(response).ShouldBe(_handler.SuccessBody);
         var stored = _store.Peek("SUMMER-25")!;
         stored.Status.ShouldBe(CampaignStatus.Deleted);
         stored.Active.ShouldBeFalse();

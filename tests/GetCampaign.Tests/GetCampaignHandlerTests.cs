@@ -20,6 +20,7 @@ public sealed class GetCampaignHandlerTests
         var response = await _handler.HandleAsync(Requests.Get("summer-25"), default);
 
         var body = response.ShouldBeJson(200);
+        SuccessBodies.Of(response).ShouldBe(_handler.SuccessBody);
         body.GetProperty("code").GetString().ShouldBe("SUMMER-25");
         body.GetProperty("discountPercentage").GetDecimal().ShouldBe(12.5m);
         body.GetProperty("fromDate").GetString().ShouldBe("2025-06-01");

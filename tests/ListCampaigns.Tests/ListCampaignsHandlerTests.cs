@@ -97,7 +97,10 @@ public sealed class ListCampaignsHandlerTests
     [InlineData("100")]
     public async Task List_WhenLimitAtBounds_Returns200(string limit)
     {
-        (await _handler.HandleAsync(Requests.Get(query: new() { ["limit"] = limit }), default)).StatusCode.ShouldBe(200);
+        var response = await _handler.HandleAsync(Requests.Get(query: new() { ["limit"] = limit }), default);
+
+        response.StatusCode.ShouldBe(200);
+        SuccessBodies.Of(response).ShouldBe(_handler.SuccessBody);
     }
 
     [Theory]

@@ -27,6 +27,7 @@ public sealed class UpdateCampaignHandlerTests
         var response = await _handler.HandleAsync(request, default);
 
         var json = response.ShouldBeJson(200);
+        SuccessBodies.Of(response).ShouldBe(_handler.SuccessBody);
         json.GetProperty("description").GetString().ShouldBe("New text");
         json.GetProperty("version").GetInt64().ShouldBe(2);
         json.GetProperty("id").GetString().ShouldBe(original.Id.ToString());
