@@ -207,7 +207,11 @@ test("create_campaign: the recorded conditional PutItem of the whole item, answe
   const answer = response(result);
   assert.equal(answer.statusCode, 201);
   assert.equal(answer.headers.location, "/v1.0/campaigns/BC-1");
-  assert.deepEqual(JSON.parse(answer.body), { ...campaignBody("BC-1"), id, status: "ACTIVE", active: true, dateCreated: now, dateLastUpdated: now, version: 1 });
+  // The item as written, without its keys and writer: whatever else the recording writes is served too.
+  const campaign = JSON.parse(answer.body);
+  const expected = { ...campaignBody("BC-1"), id, status: "ACTIVE", active: true, dateCreated: now, dateLastUpdated: now, version: 1 };
+  assert.deepEqual(Object.fromEntries(Object.keys(expected).map((name) => [name, campaign[name]])), expected);
+  assert.deepEqual(Object.keys(campaign).filter((name) => /^(PK|SK|GSI1_PK|GSI1_SK|lastUpdatedBy)$/.test(name)), []);
 });
 
 test("create_campaign: a body unlike the bench's is written, each field where and as the recording writes it", async () => {
