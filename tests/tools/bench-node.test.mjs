@@ -2,17 +2,19 @@
 // bench builds it, started against a stand-in Runtime API and a stand-in DynamoDB that records calls.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { bundle } from "../../tools/Campaigns.Bench.Node/build.mjs";
+import { replay, withDraft } from "../../tools/Campaigns.Bench.Node/lib/replay.mjs";
 
 const TABLE = "campaigns-bench";
 const PRODUCT = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
 const CONDITION_FAILED = [400, { __type: "com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException", message: "The conditional request failed" }];
-const LIVE = "attribute_exists(#pk) AND #status <> :deleted";
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 let out;
 
 before(async () => {
@@ -109,10 +111,44 @@ function response(result) {
   return result.posts[0].body;
 }
 
-test("get_campaign: one consistent GetItem of the path's code, answered with the campaign and its ETag", async () => {
+/** The request the store sends for `fn`, as recorded (tools/Campaigns.Bench.Bound/requests; held to the store by Campaigns.Bench.Tests). */
+const recording = (fn) => JSON.parse(readFileSync(new URL(`../../tools/Campaigns.Bench.Bound/requests/${fn}.json`, import.meta.url), "utf8"));
+
+/**
+ * Asserts that a sent call is `fn`'s recorded request, member for member, and gives the values it holds where the
+ * recording has placeholders (one value per name throughout).
+ */
+function replayed(fn, call) {
+  const { target, body } = recording(fn);
+  assert.equal(`DynamoDB_20120810.${call.operation}`, target);
+  const values = {};
+  match(body, call.body, values, "body");
+  return values;
+}
+
+function match(recorded, sent, values, path) {
+  if (typeof recorded === "string" && recorded.includes("{{")) {
+    const names = [];
+    const parts = recorded.split(/\{\{([a-z]+)\}\}/).map((part, i) => (i % 2 ? (names.push(part), "(.+?)") : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+    const found = typeof sent === "string" && new RegExp(`^${parts.join("")}$`).exec(sent);
+    assert.ok(found, `${path}: ${JSON.stringify(sent)} is not the recorded ${JSON.stringify(recorded)}`);
+    names.forEach((name, i) => {
+      if (name in values) assert.equal(found[i + 1], values[name], `${path}: {{${name}}} differs from its other uses`);
+      values[name] = found[i + 1];
+    });
+  } else if (recorded && typeof recorded === "object") {
+    assert.deepEqual(Object.keys(sent ?? {}).sort(), Object.keys(recorded).sort(), `${path}: members`);
+    for (const name of Object.keys(recorded)) match(recorded[name], sent[name], values, `${path}.${name}`);
+  } else {
+    assert.deepEqual(sent, recorded, path);
+  }
+}
+
+test("get_campaign: the recorded GetItem of the path's code, answered with the campaign and its ETag", async () => {
   const result = await invoke("get_campaign", event("GET", "/v1.0/campaigns/{code}", { code: "bench-read" }), () => [200, { Item: item("BENCH-READ") }]);
 
-  assert.deepEqual(result.calls.map((c) => [c.operation, c.body]), [["GetItem", { TableName: TABLE, Key: { PK: { S: "CAMPAIGN#BENCH-READ" }, SK: { S: "METADATA" } }, ConsistentRead: true }]]);
+  assert.equal(result.calls.length, 1);
+  assert.deepEqual(replayed("get_campaign", result.calls[0]), { table: TABLE, code: "BENCH-READ" });
   assert.match(result.calls[0].authorization, /^AWS4-HMAC-SHA256 Credential=local\/\d{8}\/eu-west-1\/dynamodb\/aws4_request/);
   const answer = response(result);
   assert.equal(answer.statusCode, 200);
@@ -127,23 +163,30 @@ test("get_campaign: a soft-deleted campaign is a 404 problem", async () => {
   assert.equal(answer.headers["content-type"], "application/problem+json");
 });
 
-test("list_campaigns: list_campaigns's index Query for limit + 1; a 51st item means a next page", async () => {
+test("list_campaigns: the recorded index Query for limit + 1; a 51st item means a next page", async () => {
   const items = Array.from({ length: 51 }, (_, i) => item(`LIST-${String(i).padStart(2, "0")}`));
   const result = await invoke("list_campaigns", event("GET", "/v1.0/campaigns", { query: { limit: "50" } }), () => [200, { Items: items, Count: 51 }]);
 
-  assert.deepEqual(result.calls.map((c) => c.body), [{
-    TableName: TABLE,
-    IndexName: "CampaignsByStatusIndex",
-    KeyConditionExpression: "#gsipk = :gsipk AND begins_with(#gsisk, :prefix)",
-    FilterExpression: "#toDate >= :today",
-    ExpressionAttributeNames: { "#gsipk": "GSI1_PK", "#gsisk": "GSI1_SK", "#toDate": "toDate" },
-    ExpressionAttributeValues: { ":gsipk": { S: "CAMPAIGN" }, ":prefix": { S: "ACTIVE#" }, ":today": { S: new Date().toISOString().slice(0, 10) } },
-    Limit: 51,
-  }]);
+  assert.equal(result.calls.length, 1);
+  assert.deepEqual(replayed("list_campaigns", result.calls[0]), { table: TABLE, today: new Date().toISOString().slice(0, 10) });
   const page = JSON.parse(response(result).body);
   assert.equal(page.items.length, 50);
   assert.equal(page.items[49].code, "LIST-49");
   assert.equal(Buffer.from(page.nextToken, "base64url").toString(), "LIST-49");
+});
+
+test("list_campaigns: another limit asks for that limit + 1, and the next page starts after the last one served", async () => {
+  let pages = 0;
+  const result = await invoke("list_campaigns", event("GET", "/v1.0/campaigns", { query: { limit: "2" } }), () => (pages++ === 0
+    ? [200, { Items: [item("LIST-00")], LastEvaluatedKey: { PK: { S: "CAMPAIGN#LIST-00" }, SK: { S: "METADATA" }, GSI1_PK: { S: "CAMPAIGN" }, GSI1_SK: { S: "ACTIVE#LIST-00" } } }]
+    : [200, { Items: [item("LIST-01")] }]));
+
+  assert.deepEqual(result.calls.map((c) => c.body.Limit), [3, 3]);
+  assert.equal(result.calls[0].body.ExclusiveStartKey, undefined);
+  assert.deepEqual(result.calls[1].body.ExclusiveStartKey.GSI1_SK, { S: "ACTIVE#LIST-00" });
+  const { Limit, ExclusiveStartKey, ...rest } = result.calls[1].body;
+  replayed("list_campaigns", { operation: "Query", body: { ...rest, Limit: recording("list_campaigns").body.Limit } });
+  assert.deepEqual(JSON.parse(response(result).body).items.map((c) => c.code), ["LIST-00", "LIST-01"]);
 });
 
 test("list_campaigns: a limit out of range is a 400 without a DynamoDB call", async () => {
@@ -153,20 +196,32 @@ test("list_campaigns: a limit out of range is a 400 without a DynamoDB call", as
   assert.equal(result.calls.length, 0);
 });
 
-test("create_campaign: create_campaign's conditional PutItem of the whole item, answered 201 with its location", async () => {
+test("create_campaign: the recorded conditional PutItem of the whole item, answered 201 with its location", async () => {
   const result = await invoke("create_campaign", event("POST", "/v1.0/campaigns", { body: campaignBody("bc-1") }));
 
   assert.equal(result.calls.length, 1);
-  const { operation, body } = result.calls[0];
-  assert.equal(operation, "PutItem");
-  assert.equal(body.ConditionExpression, "attribute_not_exists(#pk)");
-  assert.deepEqual(body.ExpressionAttributeNames, { "#pk": "PK" });
-  assert.deepEqual(Object.keys(body.Item).sort(), Object.keys(item("BC-1")).sort());
-  assert.deepEqual({ ...body.Item, id: undefined, dateCreated: undefined, dateLastUpdated: undefined }, { ...item("BC-1", { version: 1 }), id: undefined, dateCreated: undefined, dateLastUpdated: undefined, lastUpdatedBy: { S: "user-1" }, fromDate: { S: "2025-06-01" } });
-  assert.match(body.Item.id.S, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  const { id, now, ...values } = replayed("create_campaign", result.calls[0]);
+  assert.deepEqual(values, { table: TABLE, code: "BC-1", caller: "user-1" });
+  assert.match(id, UUID_V4);
+  assert.match(now, TIMESTAMP);
   const answer = response(result);
   assert.equal(answer.statusCode, 201);
   assert.equal(answer.headers.location, "/v1.0/campaigns/BC-1");
+  // The item as written, without its keys and writer: whatever else the recording writes is served too.
+  const campaign = JSON.parse(answer.body);
+  const expected = { ...campaignBody("BC-1"), id, status: "ACTIVE", active: true, dateCreated: now, dateLastUpdated: now, version: 1 };
+  assert.deepEqual(Object.fromEntries(Object.keys(expected).map((name) => [name, campaign[name]])), expected);
+  assert.deepEqual(Object.keys(campaign).filter((name) => /^(PK|SK|GSI1_PK|GSI1_SK|lastUpdatedBy)$/.test(name)), []);
+});
+
+test("create_campaign: a body unlike the bench's is written, each field where and as the recording writes it", async () => {
+  const body = { ...campaignBody("bc-4"), description: "Autumn sale", discountPercentage: 20, toDate: "2030-01-31" };
+  const result = await invoke("create_campaign", event("POST", "/v1.0/campaigns", { body }));
+
+  const sent = result.calls[0].body.Item;
+  assert.deepEqual([sent.description, sent.discountPercentage, sent.toDate], [{ S: "Autumn sale" }, { N: "20" }, { S: "2030-01-31" }]);
+  const recorded = recording("create_campaign").body.Item;
+  replayed("create_campaign", { operation: "PutItem", body: { ...result.calls[0].body, Item: { ...sent, description: recorded.description, discountPercentage: recorded.discountPercentage, toDate: recorded.toDate } } });
 });
 
 test("create_campaign: a code in use is a 409", async () => {
@@ -184,30 +239,35 @@ test("create_campaign: an invalid body is a 400 naming the fields, without a Dyn
   assert.equal(result.calls.length, 0);
 });
 
-test("update_campaign: update_campaign's conditional UpdateItem, placeholders numbered as the product's, answered with the new item", async () => {
+test("update_campaign: the recorded conditional UpdateItem, answered with the new item", async () => {
   const { code: _, ...changes } = campaignBody("BENCH-UPDATE");
   const result = await invoke("update_campaign", event("PUT", "/v1.0/campaigns/{code}", { code: "BENCH-UPDATE", body: changes }), () => [200, { Attributes: item("BENCH-UPDATE", { version: 4 }) }]);
 
-  const { operation, body } = result.calls[0];
-  assert.equal(operation, "UpdateItem");
-  assert.equal(body.UpdateExpression, "SET #version = #version + :one, #a2 = :v2, #a3 = :v3, #a4 = :v4, #a5 = :v5, #a6 = :v6, #a7 = :v7, #a8 = :v8, #a9 = :v9");
-  assert.equal(body.ConditionExpression, LIVE);
-  assert.deepEqual(body.ExpressionAttributeNames, { "#pk": "PK", "#status": "status", "#version": "version", "#a2": "dateLastUpdated", "#a3": "lastUpdatedBy", "#a4": "description", "#a5": "discountPercentage", "#a6": "productId", "#a7": "termsConditionsLink", "#a8": "fromDate", "#a9": "toDate" });
-  assert.deepEqual({ ...body.ExpressionAttributeValues, ":v2": undefined }, { ":one": { N: "1" }, ":deleted": { S: "DELETED" }, ":v2": undefined, ":v3": { S: "user-1" }, ":v4": { S: "Summer sale" }, ":v5": { N: "12.5" }, ":v6": { S: PRODUCT }, ":v7": { S: "https://example.com/terms" }, ":v8": { S: "2025-06-01" }, ":v9": { S: "2099-12-31" } });
-  assert.equal(body.ReturnValues, "ALL_NEW");
+  assert.equal(result.calls.length, 1);
+  const { now, ...values } = replayed("update_campaign", result.calls[0]);
+  assert.deepEqual(values, { table: TABLE, code: "BENCH-UPDATE", caller: "user-1" });
+  assert.match(now, TIMESTAMP);
   const answer = response(result);
   assert.equal(answer.statusCode, 200);
   assert.equal(answer.headers.etag, '"4"');
 });
 
-test("delete_campaign: the soft delete's conditional UpdateItem, answered 204", async () => {
+test("update_campaign: a body unlike the bench's sets its own values, each in the recording's place", async () => {
+  const { code: _, ...changes } = { ...campaignBody("BENCH-UPDATE"), description: "Autumn sale", discountPercentage: 20 };
+  const result = await invoke("update_campaign", event("PUT", "/v1.0/campaigns/{code}", { code: "BENCH-UPDATE", body: changes }), () => [200, { Attributes: item("BENCH-UPDATE", { version: 4 }) }]);
+
+  const { ExpressionAttributeNames: names, ExpressionAttributeValues: values } = result.calls[0].body;
+  const valueOf = (field) => values[Object.keys(names).find((name) => names[name] === field).replace("#a", ":v")];
+  assert.deepEqual([valueOf("description"), valueOf("discountPercentage"), valueOf("toDate")], [{ S: "Autumn sale" }, { N: "20" }, { S: "2099-12-31" }]);
+});
+
+test("delete_campaign: the recorded soft delete's conditional UpdateItem, answered 204", async () => {
   const result = await invoke("delete_campaign", event("DELETE", "/v1.0/campaigns/{code}", { code: "BD-1" }), () => [200, { Attributes: item("BD-1", { status: "DELETED" }) }]);
 
-  const { body } = result.calls[0];
-  assert.equal(body.UpdateExpression, "SET #version = #version + :one, #a2 = :v2, #a3 = :v3, #a4 = :v4, #a5 = :v5, #a6 = :v6");
-  assert.equal(body.ConditionExpression, LIVE);
-  assert.deepEqual([body.ExpressionAttributeNames["#a4"], body.ExpressionAttributeNames["#a5"], body.ExpressionAttributeNames["#a6"]], ["status", "active", "GSI1_SK"]);
-  assert.deepEqual([body.ExpressionAttributeValues[":v4"], body.ExpressionAttributeValues[":v5"], body.ExpressionAttributeValues[":v6"]], [{ S: "DELETED" }, { BOOL: false }, { S: "DELETED#BD-1" }]);
+  assert.equal(result.calls.length, 1);
+  const { now, ...values } = replayed("delete_campaign", result.calls[0]);
+  assert.deepEqual(values, { table: TABLE, code: "BD-1", caller: "user-1" });
+  assert.match(now, TIMESTAMP);
   assert.equal(response(result).statusCode, 204);
 });
 
@@ -258,4 +318,20 @@ test("without TABLE_NAME, init fails: posted to init/error, and the process exit
 
   assert.deepEqual(result.posts.map((p) => [p.url, p.body.errorMessage]), [["/2018-06-01/runtime/init/error", "TABLE_NAME is not set"]]);
   assert.equal(result.code, 1);
+});
+
+test("replay: a recording of another operation is refused, and so is a placeholder without a value", () => {
+  const recorded = { target: "DynamoDB_20120810.GetItem", body: { TableName: "{{table}}", Key: { PK: { S: "CAMPAIGN#{{code}}" } } } };
+
+  assert.throws(() => replay(recorded, "Query"), /the recorded request is DynamoDB_20120810\.GetItem, not DynamoDB_20120810\.Query/);
+  assert.throws(() => replay(recorded, "GetItem")({ table: "t" }), /no value for \{\{code\}\}/);
+  assert.deepEqual(replay(recorded, "GetItem")({ table: "t", code: "A-1" }), { TableName: "t", Key: { PK: { S: "CAMPAIGN#A-1" } } });
+});
+
+test("replay: a value is set as text, whatever it holds, and the recording itself is left as it was", () => {
+  const recorded = { target: "DynamoDB_20120810.PutItem", body: { Item: { by: { S: "{{caller}}" }, n: { N: "1" } } } };
+  const fill = replay(recorded, "PutItem");
+
+  assert.deepEqual(withDraft(fill({ caller: '"}, {"$where": 1' }), { n: 2, other: "x" }), { Item: { by: { S: '"}, {"$where": 1' }, n: { N: "2" } } });
+  assert.deepEqual(recorded.body.Item, { by: { S: "{{caller}}" }, n: { N: "1" } });
 });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Campaigns.Hosting.Json;
@@ -13,6 +14,10 @@ internal sealed class Workload(string runId)
 {
     public const string ReadCode = "BENCH-READ";
     public const string UpdateCode = "BENCH-UPDATE";
+
+    /// <summary>The page size every list request asks for.</summary>
+    public const int ListLimit = 50;
+
     private int _sequence;
     private int _deleted = -1;
 
@@ -23,7 +28,7 @@ internal sealed class Workload(string runId)
         int n = Interlocked.Increment(ref _sequence);
         var request = function switch
         {
-            "list_campaigns" => Requests.Get(query: new() { ["limit"] = "50" }),
+            "list_campaigns" => Requests.Get(query: new() { ["limit"] = ListLimit.ToString(CultureInfo.InvariantCulture) }),
             "get_campaign" => Requests.Get(ReadCode),
             "create_campaign" => Requests.Post(Body($"BC-{runId}-{n}")),
             "update_campaign" => Requests.Put(UpdateCode, Body(UpdateCode)),
@@ -40,7 +45,8 @@ internal sealed class Workload(string runId)
     /// </summary>
     public static int DeletePoolSize(int coldRuns, int warmRuns, int variants) => (coldRuns + warmRuns + 10) * variants;
 
-    private static JsonObject Body(string code)
+    /// <summary>The body of every create and update; the bound and node variants replay the store's request for it.</summary>
+    internal static JsonObject Body(string code)
     {
         var body = Samples.Body(code);
         body["toDate"] = "2099-12-31";

@@ -25,18 +25,18 @@ internal sealed class RecordingDynamoDb : IAsyncDisposable
     private const string TargetPrefix = "DynamoDB_20120810.";
     private LoopbackHttpServer? _server;
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
+    private readonly int _status;
 
-    private RecordingDynamoDb()
-    {
-    }
+    private RecordingDynamoDb(int status) => _status = status;
 
     public Uri Endpoint => _server!.Endpoint;
 
     public IReadOnlyList<RecordedCall> Calls => [.. _calls];
 
-    public static async Task<RecordingDynamoDb> StartAsync()
+    /// <param name="status">The status of every answer: 200, or an error status to see a caller fail.</param>
+    public static async Task<RecordingDynamoDb> StartAsync(int status = 200)
     {
-        var fake = new RecordingDynamoDb();
+        var fake = new RecordingDynamoDb(status);
         fake._server = await LoopbackHttpServer.StartAsync(fake.HandleAsync);
         return fake;
     }
@@ -56,7 +56,7 @@ internal sealed class RecordingDynamoDb : IAsyncDisposable
         var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
         _calls.Enqueue(new RecordedCall(operation, body!.AsObject()));
 
-        context.Response.StatusCode = 200;
+        context.Response.StatusCode = _status;
         context.Response.ContentType = "application/x-amz-json-1.0";
         await context.Response.WriteAsync(AnswerFor(operation), Encoding.UTF8, context.RequestAborted);
     }

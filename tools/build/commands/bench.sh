@@ -7,6 +7,7 @@ Usage: ./build.sh bench [--cold N] [--warm N] [--functions a,b] [--variants aot,
                         [--out DIR] [--tls off|minimal|bundle] [--arch A] [--framework F]
                         [--zips DIR | --arm64-zips DIR]
        ./build.sh bench --list-scale [--ended 0,1000,10000] [--live 50] [--limit 25] [--min-pages N]
+       ./build.sh bench --record-requests
 
 Cold-start and warm benchmark of the real binaries (aot, jit, node, floor and bound side by side) over
 DynamoDB Local; writes docs/bench/results/<timestamp>.md (and the raw <timestamp>.json, which git
@@ -31,6 +32,10 @@ beside the live ones, pages the list to its end through the list function's stor
 Local, metering each Query (ReturnConsumedCapacity); writes docs/bench/list-scale.svg and refreshes
 its section of docs/performance.md. --min-pages (200): pages timed per history size.
 
+--record-requests: rewrites tools/Campaigns.Bench.Bound/requests/<function>.json, the DynamoDB request
+each function's store sends for the bench's request (recorded at a loopback endpoint), which the bound
+and node variants replay; Campaigns.Bench.Tests fails while those files differ from what the store sends.
+
 node is the five functions in Node.js with the AWS SDK v3 (tools/Campaigns.Bench.Node), bundled by
 esbuild; it joins the default variants when Node.js 20 or later is on PATH, and is skipped with a
 note otherwise.
@@ -42,6 +47,16 @@ USAGE
 zips_manifest() { jq -r --arg f "$2" '.[$f]' "$1/manifest.json"; }
 need_zips() { [[ -f "$1/manifest.json" ]] || die "no $1/manifest.json: pass a folder that ./build.sh package wrote (artifacts/<arch>)"; }
 
+# bench_record_requests: the fixture test in its writing mode (the recorder needs the store, the AWS SDK and
+# a loopback server, all of which the test project has and the bench's tools need not).
+bench_record_requests() {
+  [[ $# -eq 0 ]] || die "--record-requests takes no other option"
+  log "recording each function's DynamoDB request from the store into tools/Campaigns.Bench.Bound/requests/"
+  CAMPAIGNS_RECORD_REQUESTS=1 dotnet test tests/Campaigns.Bench.Tests --filter "FullyQualifiedName~RequestFixturesTests.Fixture_" \
+    || die "recording the requests failed"
+  git --no-pager diff --stat -- tools/Campaigns.Bench.Bound/requests
+}
+
 # node_major: the major version of the Node.js on PATH, 0 when there is none.
 node_major() { command -v node >/dev/null && node -p 'process.versions.node.split(".")[0]' || echo 0; }
 
@@ -49,6 +64,10 @@ cmd_bench() {
   local variants="" node_dir node_args=() arch framework name aot_dir jit_dir floor_dir bound_dir zips="" arm64_zips="" bench_args=() zip_args=()
   if [[ "${1:-}" == --list-scale ]]; then
     bench_list_scale "${@:2}"
+    return
+  fi
+  if [[ "${1:-}" == --record-requests ]]; then
+    bench_record_requests "${@:2}"
     return
   fi
   while [[ $# -gt 0 ]]; do
