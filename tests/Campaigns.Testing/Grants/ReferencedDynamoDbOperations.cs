@@ -64,7 +64,8 @@ public static class ReferencedDynamoDbOperations
             {
                 actions.Add("dynamodb:" + name[..^"Async".Length]);
             }
-            else if (name is not (".ctor" or "Dispose"))
+            // The lean client's override calls the base CustomizeRuntimePipeline, which builds the pipeline and sends nothing.
+            else if (name is not (".ctor" or "Dispose" or "CustomizeRuntimePipeline"))
             {
                 unrecognised.Add($"{assembly} uses {metadata.GetString(parent.Name)}.{name}");
             }
