@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Campaigns.Fixtures;
 using Campaigns.Hosting.Json;
-using Campaigns.Testing;
 
 namespace Campaigns.Bench;
 
