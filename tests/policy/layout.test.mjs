@@ -79,10 +79,19 @@ describe("every project reference follows the table in docs/architecture.md", ()
     reports(referenceViolations(allowing), /shared\/Campaigns\.Domain\/Campaigns\.Domain\.csproj: the product reaches tools\/Campaigns\.RuntimeApi/);
   });
 
-  it("fails when a tool other than the bench reaches a test project", () => {
+  it("fails when a tool reaches a test project", () => {
     const layout = withProject("tools/Campaigns.Emulator/Campaigns.Emulator.csproj", reference("../../tests/Campaigns.Testing/Campaigns.Testing.csproj"));
     reports(referenceViolations(layout), /Campaigns\.Emulator\.csproj: references Campaigns\.Testing/);
     reports(referenceViolations(layout), /Campaigns\.Emulator\.csproj: a tool reaches tests\/Campaigns\.Testing/);
+  });
+
+  it("fails when the bench references Campaigns.Testing again, even where its row allows it", () => {
+    const layout = withProject("tools/Campaigns.Bench/Campaigns.Bench.csproj", reference("../../tests/Campaigns.Testing/Campaigns.Testing.csproj"));
+    const allowing = { ...layout, architecture: layout.architecture.replace("| RuntimeApi, Hosting, Fixtures |", "| RuntimeApi, Hosting, Fixtures, Testing |") };
+    assert.notEqual(allowing.architecture, layout.architecture);
+    const violations = referenceViolations(allowing);
+    reports(violations, /tools\/Campaigns\.Bench\/Campaigns\.Bench\.csproj: a tool reaches tests\/Campaigns\.Testing/);
+    assert.ok(!violations.some((v) => /references Campaigns\.Testing, which its row/.test(v)), "the row allows it: only the tool rule may fail");
   });
 
   it("fails when a project has no row", () =>
