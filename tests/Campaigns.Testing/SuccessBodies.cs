@@ -1,7 +1,7 @@
-using Shouldly;
 using System.Text.Json;
 using Campaigns.Hosting;
 using Campaigns.Lambda.Http;
+using Shouldly;
 
 namespace Campaigns.Testing;
 

@@ -1,10 +1,11 @@
 // The maps are true: the README's layout and docs/architecture.md name only tracked paths, show every
 // tracked top-level and second-level folder, and allow every project reference the .csproj files
-// make. Shown failing on copies of the documents, the file list or a project with one thing changed.
+// make, and no tool locks a test framework package. Shown failing on copies of the documents, the file
+// list, a project or a lock file with one thing changed.
 
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { layoutViolations, loadLayout, referenceViolations } from "./lib/layout.mjs";
+import { layoutViolations, loadLayout, referenceViolations, toolPackageViolations } from "./lib/layout.mjs";
 
 const real = loadLayout();
 
@@ -79,10 +80,19 @@ describe("every project reference follows the table in docs/architecture.md", ()
     reports(referenceViolations(allowing), /shared\/Campaigns\.Domain\/Campaigns\.Domain\.csproj: the product reaches tools\/Campaigns\.RuntimeApi/);
   });
 
-  it("fails when a tool other than the bench reaches a test project", () => {
+  it("fails when a tool reaches a test project", () => {
     const layout = withProject("tools/Campaigns.Emulator/Campaigns.Emulator.csproj", reference("../../tests/Campaigns.Testing/Campaigns.Testing.csproj"));
     reports(referenceViolations(layout), /Campaigns\.Emulator\.csproj: references Campaigns\.Testing/);
     reports(referenceViolations(layout), /Campaigns\.Emulator\.csproj: a tool reaches tests\/Campaigns\.Testing/);
+  });
+
+  it("fails when the bench references Campaigns.Testing again, even where its row allows it", () => {
+    const layout = withProject("tools/Campaigns.Bench/Campaigns.Bench.csproj", reference("../../tests/Campaigns.Testing/Campaigns.Testing.csproj"));
+    const allowing = { ...layout, architecture: layout.architecture.replace("| RuntimeApi, Hosting, Fixtures |", "| RuntimeApi, Hosting, Fixtures, Testing |") };
+    assert.notEqual(allowing.architecture, layout.architecture);
+    const violations = referenceViolations(allowing);
+    reports(violations, /tools\/Campaigns\.Bench\/Campaigns\.Bench\.csproj: a tool reaches tests\/Campaigns\.Testing/);
+    assert.ok(!violations.some((v) => /references Campaigns\.Testing, which its row/.test(v)), "the row allows it: only the tool rule may fail");
   });
 
   it("fails when a project has no row", () =>
@@ -93,4 +103,25 @@ describe("every project reference follows the table in docs/architecture.md", ()
 
   it("fails when a row no longer allows a reference the project makes", () =>
     reports(referenceViolations(changed("architecture", "| Bench, Bench.Bound, Domain, Testing |", "| Bench, Testing |")), /Campaigns\.Bench\.Tests\.csproj: references Campaigns\.Bench\.Bound/));
+});
+
+describe("no tool carries a test framework", () => {
+  it("holds for the repository", () => assert.deepEqual(toolPackageViolations(real), []));
+
+  it("fails when the bench's lock file holds xunit or Shouldly again", () => {
+    const file = "tools/Campaigns.Bench/packages.lock.json";
+    const lock = JSON.parse(real.locks.get(file));
+    const framework = Object.keys(lock.dependencies)[0];
+    lock.dependencies[framework]["xunit.core"] = { type: "Transitive", resolved: "2.9.3" };
+    lock.dependencies[framework].Shouldly = { type: "Transitive", resolved: "4.3.0" };
+    const violations = toolPackageViolations({ ...real, locks: new Map(real.locks).set(file, JSON.stringify(lock)) });
+    reports(violations, /tools\/Campaigns\.Bench\/packages\.lock\.json: a tool locks xunit\.core/);
+    reports(violations, /tools\/Campaigns\.Bench\/packages\.lock\.json: a tool locks Shouldly/);
+  });
+
+  it("leaves test projects' lock files alone", () => {
+    const test = [...real.locks.keys()].find((f) => f.startsWith("tests/Campaigns.Testing/"));
+    assert.ok(test && /"xunit/.test(real.locks.get(test)), "Campaigns.Testing locks xunit");
+    assert.deepEqual(toolPackageViolations({ ...real, locks: new Map([[test, real.locks.get(test)]]) }), []);
+  });
 });

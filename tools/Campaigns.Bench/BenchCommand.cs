@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Campaigns.Fixtures;
 using Campaigns.RuntimeApi;
-using Campaigns.Testing;
 
 namespace Campaigns.Bench;
 

@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Campaigns.Domain.Storage;
-using Campaigns.Testing;
+using Campaigns.Fixtures;
 
 namespace Campaigns.Bench;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Campaigns.Testing;
+using Campaigns.Fixtures;
 
 namespace Campaigns.Bench;
 

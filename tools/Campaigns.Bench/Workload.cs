@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Campaigns.Fixtures;
 using Campaigns.Hosting.Json;
-using Campaigns.Testing;
 
 namespace Campaigns.Bench;
 

@@ -1,6 +1,7 @@
 // The maps against the tree: the README's layout block and docs/architecture.md's tables must name
 // only paths that `git ls-files` has, must show every tracked top-level and second-level folder, and
-// every project reference in a .csproj must be one that docs/architecture.md's table allows.
+// every project reference in a .csproj must be one that docs/architecture.md's table allows, and no
+// tool's packages.lock.json may hold a test framework.
 // Written here rather than taken from a linker of Markdown links: those check links, not the
 // folder trees and reference tables that these documents are.
 
@@ -23,7 +24,8 @@ export function loadLayout() {
   const files = execFileSync("git", ["ls-files", "-z"], { cwd: repoRoot, encoding: "utf8" }).split("\0").filter(Boolean);
   const read = (rel) => readFileSync(path.join(repoRoot, rel), "utf8");
   const projects = new Map(files.filter((f) => f.endsWith(".csproj")).map((f) => [f, read(f)]));
-  return { files, readme: read(README), architecture: read(ARCHITECTURE), projects };
+  const locks = new Map(files.filter((f) => f.endsWith("/packages.lock.json")).map((f) => [f, read(f)]));
+  return { files, readme: read(README), architecture: read(ARCHITECTURE), projects, locks };
 }
 
 // A documented name as a pattern over tracked paths: <Name> stands for one path segment, * for part of one.
@@ -146,8 +148,8 @@ function rowOf(rows, folder) {
 }
 
 // Every <ProjectReference> is allowed by the "May reference" cell of its project's row; the product
-// (shared/, functions/) reaches nothing in tools/ or tests/, and tools reach nothing in tests/ but the
-// one exception the page names (the bench's use of tests/Campaigns.Testing).
+// (shared/, functions/) reaches nothing in tools/ or tests/, and tools reach nothing in tests/, even
+// where a row allows it.
 export function referenceViolations({ architecture, projects }) {
   const out = [];
   const rows = table(architecture, "Project or folder");
@@ -190,12 +192,26 @@ export function referenceViolations({ architecture, projects }) {
     return seen;
   };
   const area = (file) => file.split("/")[0];
-  const exception = (file, ref) => projectName(file) === "Campaigns.Bench" && projectName(ref) === "Campaigns.Testing";
   for (const file of direct.keys()) {
     for (const ref of reach(file)) {
       if (["shared", "functions"].includes(area(file)) && ["tools", "tests"].includes(area(ref))) out.push(`${file}: the product reaches ${ref}`);
-      if (area(file) === "tools" && area(ref) === "tests" && !exception(file, ref)) out.push(`${file}: a tool reaches ${ref}, a test project`);
+      if (area(file) === "tools" && area(ref) === "tests") out.push(`${file}: a tool reaches ${ref}, a test project`);
     }
+  }
+  return out;
+}
+
+// Packages of a test framework: a tool that locks one (directly or through a reference) carries the
+// tests' framework into its build.
+const testFramework = /^(xunit(\..+)?|shouldly|microsoft\.net\.test\.sdk|coverlet\..+)$/i;
+
+// No project in tools/ locks a test framework package, by whatever path it came.
+export function toolPackageViolations({ locks }) {
+  const out = [];
+  for (const [file, text] of locks) {
+    if (!file.startsWith("tools/")) continue;
+    const frameworks = Object.values(JSON.parse(text).dependencies ?? {}).flatMap((packages) => Object.keys(packages));
+    for (const name of new Set(frameworks.filter((n) => testFramework.test(n)))) out.push(`${file}: a tool locks ${name}, a test framework package`);
   }
   return out;
 }

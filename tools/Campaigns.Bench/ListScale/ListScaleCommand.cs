@@ -4,7 +4,7 @@ using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Campaigns.Domain.Model;
 using Campaigns.Domain.Storage;
-using Campaigns.Testing;
+using Campaigns.Fixtures;
 
 namespace Campaigns.Bench.ListScale;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Campaigns.Domain.Model;
 
-namespace Campaigns.Testing;
+namespace Campaigns.Fixtures;
 
 /// <summary>Valid example data; tests change only what they are about.</summary>
 public static class Samples

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Campaigns.Lambda.Http;
 
-namespace Campaigns.Testing;
+namespace Campaigns.Fixtures;
 
 /// <summary>
 /// Builds HTTP API payload 2.0 requests the way API Gateway would send them: a write (POST, PUT, DELETE) carries

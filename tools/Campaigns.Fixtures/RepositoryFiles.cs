@@ -1,8 +1,8 @@
-namespace Campaigns.Testing;
+namespace Campaigns.Fixtures;
 
 public static class RepositoryFiles
 {
-    /// <summary>The repository root: the nearest folder above the test binaries that holds global.json.</summary>
+    /// <summary>The repository root: the nearest folder above the running binaries (a test project's or the bench's) that holds global.json.</summary>
     public static string Root { get; } = FindRoot();
 
     public static string PathOf(string relative) => Path.Combine(Root, relative);

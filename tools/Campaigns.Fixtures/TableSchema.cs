@@ -2,7 +2,7 @@ using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 
-namespace Campaigns.Testing;
+namespace Campaigns.Fixtures;
 
 /// <summary>Reads functions/table.json, the one definition of the table that Terraform and local runs share.</summary>
 public static class TableSchema

@@ -2,7 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 
-namespace Campaigns.Testing;
+namespace Campaigns.Fixtures;
 
 /// <summary>
 /// A real DynamoDB client that asks DynamoDB for <c>ReturnConsumedCapacity=TOTAL</c> on every Query and

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace Campaigns.Testing;
+namespace Campaigns.Fixtures;
 
 /// <summary>A function's deployment zip as Lambda receives it, and the size budget of the zip that ships.</summary>
 public static class LambdaZip

@@ -3,7 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using Campaigns.Domain.Model;
 using Campaigns.Domain.Storage;
 
-namespace Campaigns.Testing;
+namespace Campaigns.Fixtures;
 
 /// <summary>Writes campaigns as the store would, 25 to a BatchWriteItem (DynamoDB's most), for tables of thousands.</summary>
 public static class CampaignSeeder
