@@ -94,11 +94,78 @@ publish_function() {
 
 functions_dir() { echo "$WORK/publish/$1-$2"; }
 
-# publish_all FRAMEWORK ARCH: AOT-publishes every function into $(functions_dir FRAMEWORK ARCH)/<name>/bootstrap.
+# Files at the root that every build reads, where they exist.
+AOT_ROOT_INPUTS=(Directory.Build.props Directory.Build.targets Directory.Packages.props global.json nuget.config NuGet.Config)
+
+# project_closure PROJECT: the folder of PROJECT and of every project it references, directly or through
+# others, relative to the root, one a line, sorted.
+project_closure() {
+  local -A seen=()
+  local queue=("$1") project dir ref
+  while [[ ${#queue[@]} -gt 0 ]]; do
+    project="${queue[0]}"
+    queue=("${queue[@]:1}")
+    dir="$(dirname "$project")"
+    [[ -z "${seen[$dir]:-}" ]] || continue
+    [[ -f "$project" ]] || die "$project, which an AOT publish builds, does not exist"
+    seen[$dir]=1
+    while IFS= read -r ref; do
+      if [[ -n "$ref" ]]; then queue+=("$(realpath -m --relative-to=. "$dir/${ref//\\//}")"); fi
+    done < <(tr '\n' ' ' <"$project" | grep -o '<ProjectReference[^>]*Include="[^"]*"' | sed 's/.*Include="\([^"]*\)"/\1/')
+  done
+  printf '%s\n' "${!seen[@]}" | LC_ALL=C sort
+}
+
+# aot_inputs NAME FRAMEWORK ARCH: a line for each thing that can change NAME's binary: the framework,
+# the architecture, the SDK, the C compiler that links it, the publish command itself, MSBuild
+# properties Directory.Build.props reads that the environment sets, and the hash of every file of the
+# function's project and the projects it references (bin/ and obj/ left out: outputs) and of the root's
+# build files. Two equal listings build the same binary.
+aot_inputs() {
+  local name="$1" framework="$2" arch="$3" dirs roots=() file property
+  echo "framework $framework"
+  echo "arch linux-$arch"
+  echo "sdk $(dotnet --version 2>/dev/null || echo none)"
+  echo "cc $( { clang --version 2>/dev/null || echo none; } | head -n 1)"
+  echo "publish $(declare -f aot_publish publish_function cross_publish_args | sha256sum | cut -c1-64) $(cross_publish_args "$arch")"
+  for property in $(grep -o '\$([A-Za-z_][A-Za-z0-9_]*)' Directory.Build.props | tr -d '$()' | LC_ALL=C sort -u); do
+    [[ -z "${!property+set}" ]] || echo "env $property=${!property}"
+  done
+  mapfile -t dirs < <(project_closure "$(function_project "$name")")
+  # The root's build files, and any file Directory.Build.props names (the native start-up code).
+  for file in "${AOT_ROOT_INPUTS[@]}" $(grep -o '\$(MSBuildThisFileDirectory)[A-Za-z0-9_./-]*' Directory.Build.props | sed 's/^\$(MSBuildThisFileDirectory)//' | LC_ALL=C sort -u); do
+    if [[ -f "$file" ]]; then roots+=("$file"); fi
+  done
+  { find "${dirs[@]}" \( -name bin -o -name obj \) -prune -o -type f -print0 | LC_ALL=C sort -z
+    if [[ ${#roots[@]} -gt 0 ]]; then printf '%s\0' "${roots[@]}"; fi
+  } | xargs -0 -r sha256sum | sed 's/^/file /'
+}
+
+# reusable_publish OUT INPUTS: true when OUT/bootstrap is the binary a publish of exactly INPUTS (a listing
+# from aot_inputs) wrote: OUT/bootstrap.inputs records that listing and the bootstrap's own hash.
+reusable_publish() {
+  local out="$1" inputs="$2"
+  [[ -x "$out/bootstrap" && -f "$out/bootstrap.inputs" ]] || return 1
+  [[ "$(cat "$out/bootstrap.inputs")" == "$inputs"$'\n'"bootstrap $(sha256sum <"$out/bootstrap" | cut -c1-64)" ]]
+}
+
+# publish_all FRAMEWORK ARCH [reuse]: AOT-publishes every function into
+# $(functions_dir FRAMEWORK ARCH)/<name>/bootstrap. With reuse, a function whose inputs (aot_inputs) are
+# those of the binary already there keeps it; without, every function is published again.
 publish_all() {
-  local name
+  local framework="$1" arch="$2" reuse="${3:-}" name out inputs short
   for name in $(function_names); do
-    log "AOT publish: $name ($1, linux-$2, warnings are errors)"
-    publish_function "$name" "$1" "$2" "$(functions_dir "$1" "$2")/$name"
+    out="$(functions_dir "$framework" "$arch")/$name"
+    inputs="$(aot_inputs "$name" "$framework" "$arch")"
+    short="$(printf '%s' "$inputs" | sha256sum | cut -c1-12)"
+    if [[ "$reuse" == reuse ]] && reusable_publish "$out" "$inputs"; then
+      log "AOT publish: $name unchanged (inputs $short), reused"
+      continue
+    fi
+    log "AOT publish: $name ($framework, linux-$arch, warnings are errors; inputs $short)"
+    # Gone first: a publish that fails half-way must not leave a stamp beside a binary it did not write.
+    rm -f "$out/bootstrap.inputs"
+    publish_function "$name" "$framework" "$arch" "$out"
+    printf '%s\nbootstrap %s\n' "$inputs" "$(sha256sum <"$out/bootstrap" | cut -c1-64)" >"$out/bootstrap.inputs"
   done
 }

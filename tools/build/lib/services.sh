@@ -118,7 +118,10 @@ start_api() {
     command -v qemu-aarch64 >/dev/null || die "running arm64 binaries here needs qemu-aarch64: apt-get install qemu-user (and libssl3:arm64)"
     launcher=qemu-aarch64
   fi
-  publish_all "$framework" "$arch"
+  phase_done "restore"
+  # Unchanged functions keep their binaries (publish_all, reuse): a second start builds nothing.
+  publish_all "$framework" "$arch" reuse
+  phase_done "AOT publish"
   run_api "$table" "$port" "$(functions_dir "$framework" "$arch")" "$data_dir" "${4:-}" "$launcher"
 }
 
@@ -132,11 +135,15 @@ run_api() {
   mkdir -p "$WORK"
   log "building the emulator"
   dotnet build tools/Campaigns.Emulator -c Release -o "$WORK/emulator" -nologo -v:quiet -clp:NoSummary >&2 || die "emulator build failed"
+  phase_done "emulator build"
   build_api_docs "$WORK/api-docs.html"
+  phase_done "API docs"
   stop_children_on_exit
   DYNAMODB_ENDPOINT="${5:-${DYNAMODB_ENDPOINT:-}}"
   start_dynamodb_local "$data_dir"
+  phase_done "DynamoDB"
   ensure_table "$DYNAMODB_ENDPOINT" "$table"
+  phase_done "table"
   dotnet "$WORK/emulator/Campaigns.Emulator.dll" --port "$port" --functions-dir "$functions" \
     --function-table functions/functions.json --openapi docs/openapi.yaml --docs "$WORK/api-docs.html" --max-concurrency "${MAX_CONCURRENCY:-4}" \
     --env TABLE_NAME="$table" --env AWS_ENDPOINT_URL_DYNAMODB="$DYNAMODB_ENDPOINT" --env AWS_REGION=eu-west-1 \
@@ -144,7 +151,10 @@ run_api() {
     --env WRITE_SCOPE="$LOCAL_WRITE_SCOPE" "${launcher[@]}" &
   EMULATOR_PID=$!
   for i in $(seq 1 150); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      phase_done "emulator start"
+      return
+    fi
     kill -0 "$EMULATOR_PID" 2>/dev/null || die "the emulator exited (is port $port free?)"
     sleep 0.2
   done
