@@ -16,19 +16,30 @@ import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
-LIBS = [os.path.join(REPO, "tools", "build", "lib", name) for name in ("common.sh", "dotnet.sh")]
+LIBS = [os.path.join(REPO, "tools", "build", "lib", name) for name in ("common.sh", "dotnet.sh", "services.sh")]
 
+# A solution's functions are each published into their own bin/Release/<framework>/<rid>/publish/.
 FAKE_DOTNET = textwrap.dedent("""\
     #!/bin/bash
     if [[ "$1" == --version ]]; then echo "${FAKE_SDK:-10.0.100}"; exit 0; fi
     [[ "$1" == publish ]] || exit 2
-    project="$2"; out=""
-    while [[ $# -gt 0 ]]; do [[ "$1" == -o ]] && out="$2"; shift; done
-    echo "$project" >>"$FAKE_LOG"
-    [[ -z "${FAKE_FAIL:-}" ]] || exit 1
-    mkdir -p "$out"
-    printf 'binary of %s, publish %s\\n' "$project" "$(wc -l <"$FAKE_LOG")" >"$out/bootstrap"
-    chmod +x "$out/bootstrap"
+    target="$2"; framework=""; rid=""
+    while [[ $# -gt 0 ]]; do
+      case "$1" in -r) rid="$2" ;; -p:CampaignsFramework=*) framework="${1#*=}" ;; esac
+      shift
+    done
+    [[ "$target" == *.slnx ]] || exit 2
+    echo "$target" >>"$FAKE_LOG.runs"
+    for project in $(sed -n 's/.*Path="\\([^"]*\\)".*/\\1/p' "$target"); do
+      project="$(dirname "$target")/$project"
+      echo "$project" >>"$FAKE_LOG"
+      [[ -z "${FAKE_FAIL:-}" ]] || exit 1
+      [[ "$project" != *"${FAKE_WRITES_NOTHING_FOR:-none}"* ]] || continue
+      out="$(dirname "$project")/bin/Release/$framework/$rid/publish"
+      mkdir -p "$out"
+      printf 'binary of %s, publish %s\\n' "$project" "$(wc -l <"$FAKE_LOG")" >"$out/bootstrap"
+      chmod +x "$out/bootstrap"
+    done
     """)
 
 FILES = {
@@ -96,8 +107,9 @@ class PublishReuseTests(unittest.TestCase):
 
     def publish(self, framework="net10.0", arch="x64", reuse="reuse", env=None, before=""):
         """publish_all; returns (functions published, functions reused)."""
-        if os.path.exists(self.log):
-            os.remove(self.log)
+        for log in (self.log, self.log + ".runs"):
+            if os.path.exists(log):
+                os.remove(log)
         _, err = self.bash(f"{before} publish_all {framework} {arch} {reuse}", env=env)
         published = []
         if os.path.exists(self.log):
@@ -111,6 +123,19 @@ class PublishReuseTests(unittest.TestCase):
     def test_Publish_FirstTime_PublishesEveryFunction(self):
         self.assertEqual(self.publish(), (["Get", "List"], []))
         self.assertTrue(os.path.exists(self.bootstrap("get_campaign") + ".inputs"))
+
+    def test_Publish_OfSeveralFunctions_IsOneMSBuildRun(self):
+        self.publish()
+        with open(self.log + ".runs") as f:
+            self.assertEqual(len(f.readlines()), 1)
+
+    def test_Publish_WhenTheRunWritesNoBootstrap_FailsInsteadOfCopyingAnEarlierOne(self):
+        self.publish()
+        self.append("functions/Get/Program.cs")
+        status, err = self.bash("publish_all net10.0 x64 reuse", env=dict(self.env, FAKE_WRITES_NOTHING_FOR="Get"),
+                                check=False)
+        self.assertNotEqual(status, 0)
+        self.assertIn("AOT publish of get_campaign produced no bootstrap", err)
 
     def test_Publish_WhenNothingChanged_ReusesEveryBinary_AndSaysSo(self):
         self.publish()
@@ -163,8 +188,8 @@ class PublishReuseTests(unittest.TestCase):
 
     def test_Publish_WhenThePublishCommandChanges_Republishes(self):
         self.publish()
-        # Another msbuild argument in aot_publish: the same sources give another binary.
-        changed = "eval \"$(declare -f aot_publish | sed 's/-p:ContinuousIntegrationBuild=true/& -p:Extra=1/')\";"
+        # Another msbuild argument in the publish: the same sources give another binary.
+        changed = "eval \"$(declare -f aot_publish_run | sed 's/-p:ContinuousIntegrationBuild=true/& -p:Extra=1/')\";"
         self.assertEqual(self.publish(before=changed)[0], ["Get", "List"])
 
     def test_Publish_WhenTheBootstrapIsMissingOrAltered_Republishes(self):
@@ -181,6 +206,16 @@ class PublishReuseTests(unittest.TestCase):
         self.write("functions/Get/bin/Release/x.dll", "x")
         self.append("docs/README.md")
         self.assertEqual(self.publish(), ([], ["get_campaign", "list_campaigns"]))
+
+    def test_AllReusable_IsTrueOnlyWhileEveryBinaryIsUnchanged(self):
+        # What lets serve leave out the restore check: it must turn false on any edit.
+        check = "if all_reusable net10.0 x64; then echo reusable >&2; else echo stale >&2; fi"
+        self.assertIn("stale", self.bash(check)[1])
+        self.publish()
+        self.assertIn("reusable", self.bash(check)[1])
+        self.assertIn("stale", self.bash(check, env=dict(self.env, FAKE_SDK="10.0.200"))[1])
+        self.append("shared/Domain/Campaign.cs")
+        self.assertIn("stale", self.bash(check)[1])
 
     def test_Publish_WithoutReuse_PublishesEvenWhenNothingChanged(self):
         self.publish()

@@ -71,15 +71,22 @@ cross_publish_args() {
 # aot_publish PROJECT FRAMEWORK ARCH OUTDIR [msbuild args...]: one Native AOT executable; warnings are errors.
 # ARCH may be foreign to this machine where the cross toolchain is installed (cross_toolchain_missing).
 aot_publish() {
-  local project="$1" framework="$2" arch="$3" out="$4" missing cross
+  local project="$1" framework="$2" arch="$3" out="$4"
   shift 4
+  aot_publish_run "$project" "$framework" "$arch" -o "$out" "$@"
+}
+
+# aot_publish_run PROJECT_OR_SOLUTION FRAMEWORK ARCH [msbuild args...]: the Native AOT publish itself.
+aot_publish_run() {
+  local project="$1" framework="$2" arch="$3" missing cross
+  shift 3
   missing="$(cross_toolchain_missing "$arch")"
   [[ -z "$missing" ]] || die "compiling linux-$arch here needs $missing"
   cross="$(cross_publish_args "$arch")"
   # ContinuousIntegrationBuild maps source paths to /_/, so the binary does not depend on where the
   # checkout lives: two fresh builds of one commit in different folders are byte-identical.
   dotnet publish "$project" -c Release -r "linux-$arch" -p:ContinuousIntegrationBuild=true \
-    -p:CampaignsFramework="$framework" ${cross:+"$cross"} -o "$out" -nologo -clp:NoSummary -v:quiet "$@" >&2 \
+    -p:CampaignsFramework="$framework" ${cross:+"$cross"} -nologo -clp:NoSummary -v:quiet "$@" >&2 \
     || die "AOT publish of $project failed"
 }
 
@@ -90,6 +97,34 @@ publish_function() {
   [[ -x "$out/bootstrap" ]] || die "AOT publish of $name produced no bootstrap"
   # bootstrap.dbg stays: packaging keeps it to resolve stack frames (see tools/package/symbolize.py).
   rm -f "$out"/*.pdb
+}
+
+# publish_functions FRAMEWORK ARCH NAME...: AOT-publishes the named functions into
+# $(functions_dir FRAMEWORK ARCH)/<name>/ in one MSBuild run, not one each: the projects they share are
+# built and checked once, and two functions compile side by side. A solution cannot be published to one
+# -o folder, so each function is published into its own bin/ folder and copied from there.
+publish_functions() {
+  local framework="$1" arch="$2" name solution="$WORK/publish-$1-$2.slnx" built out
+  shift 2
+  mkdir -p "$WORK"
+  { echo "<Solution>"
+    for name in "$@"; do echo "  <Project Path=\"../$(function_project "$name")\" />"; done
+    echo "</Solution>"
+  } >"$solution"
+  for name in "$@"; do
+    # No bootstrap of an earlier run may pass for this one's.
+    rm -rf "$(dirname "$(function_project "$name")")/bin/Release/$framework/linux-$arch/publish"
+  done
+  aot_publish_run "$solution" "$framework" "$arch"
+  for name in "$@"; do
+    built="$(dirname "$(function_project "$name")")/bin/Release/$framework/linux-$arch/publish"
+    out="$(functions_dir "$framework" "$arch")/$name"
+    [[ -x "$built/bootstrap" ]] || die "AOT publish of $name produced no bootstrap"
+    rm -rf "$out" && mkdir -p "$out"
+    cp -a "$built/." "$out/"
+    # bootstrap.dbg stays, as publish_function keeps it.
+    rm -f "$out"/*.pdb
+  done
 }
 
 functions_dir() { echo "$WORK/publish/$1-$2"; }
@@ -127,7 +162,7 @@ aot_inputs() {
   echo "arch linux-$arch"
   echo "sdk $(dotnet --version 2>/dev/null || echo none)"
   echo "cc $( { clang --version 2>/dev/null || echo none; } | head -n 1)"
-  echo "publish $(declare -f aot_publish publish_function cross_publish_args | sha256sum | cut -c1-64) $(cross_publish_args "$arch")"
+  echo "publish $(declare -f aot_publish aot_publish_run publish_function publish_functions cross_publish_args | sha256sum | cut -c1-64) $(cross_publish_args "$arch")"
   for property in $(grep -o '\$([A-Za-z_][A-Za-z0-9_]*)' Directory.Build.props | tr -d '$()' | LC_ALL=C sort -u); do
     [[ -z "${!property+set}" ]] || echo "env $property=${!property}"
   done
@@ -153,19 +188,25 @@ reusable_publish() {
 # $(functions_dir FRAMEWORK ARCH)/<name>/bootstrap. With reuse, a function whose inputs (aot_inputs) are
 # those of the binary already there keeps it; without, every function is published again.
 publish_all() {
-  local framework="$1" arch="$2" reuse="${3:-}" name out inputs short
+  local framework="$1" arch="$2" reuse="${3:-}" name out short stale=()
+  local -A inputs=()
   for name in $(function_names); do
     out="$(functions_dir "$framework" "$arch")/$name"
-    inputs="$(aot_inputs "$name" "$framework" "$arch")"
-    short="$(printf '%s' "$inputs" | sha256sum | cut -c1-12)"
-    if [[ "$reuse" == reuse ]] && reusable_publish "$out" "$inputs"; then
+    inputs[$name]="$(aot_inputs "$name" "$framework" "$arch")"
+    short="$(printf '%s' "${inputs[$name]}" | sha256sum | cut -c1-12)"
+    if [[ "$reuse" == reuse ]] && reusable_publish "$out" "${inputs[$name]}"; then
       log "AOT publish: $name unchanged (inputs $short), reused"
       continue
     fi
-    log "AOT publish: $name ($framework, linux-$arch, warnings are errors; inputs $short)"
+    stale+=("$name")
     # Gone first: a publish that fails half-way must not leave a stamp beside a binary it did not write.
     rm -f "$out/bootstrap.inputs"
-    publish_function "$name" "$framework" "$arch" "$out"
-    printf '%s\nbootstrap %s\n' "$inputs" "$(sha256sum <"$out/bootstrap" | cut -c1-64)" >"$out/bootstrap.inputs"
+  done
+  [[ ${#stale[@]} -gt 0 ]] || return 0
+  log "AOT publish: ${stale[*]} ($framework, linux-$arch, warnings are errors)"
+  publish_functions "$framework" "$arch" "${stale[@]}"
+  for name in "${stale[@]}"; do
+    out="$(functions_dir "$framework" "$arch")/$name"
+    printf '%s\nbootstrap %s\n' "${inputs[$name]}" "$(sha256sum <"$out/bootstrap" | cut -c1-64)" >"$out/bootstrap.inputs"
   done
 }

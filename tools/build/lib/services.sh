@@ -52,6 +52,7 @@ start_dynamodb_local() {
 
 stop_children() {
   stop_api
+  stop_api_builds
   if [[ -n "${DYNAMODB_PID:-}" ]]; then
     kill "$DYNAMODB_PID" 2>/dev/null || true
     wait "$DYNAMODB_PID" 2>/dev/null || true
@@ -109,20 +110,74 @@ enable_ttl() {
 
 # start_api TABLE PORT [DATA_DIR] [DYNAMODB_URL] [ARCH]: AOT binaries + DynamoDB (Local unless
 # given) + table + emulator on PORT, in the background. Binaries of another architecture than this
-# machine's (arm64 on x64) are cross-compiled and started under qemu.
+# machine's (arm64 on x64) are cross-compiled and started under qemu. The emulator's build, the API
+# docs and DynamoDB Local start first and run beside the publish: none of them needs the functions.
 start_api() {
-  local table="$1" port="$2" data_dir="${3:-}" arch="${5:-$(host_arch)}" framework launcher=""
+  local table="$1" port="$2" data_dir="${3:-}" arch="${5:-$(host_arch)}" requested framework launcher=""
   mkdir -p "$WORK"
-  framework="$(resolve_aot_framework "${FRAMEWORK:-$PRODUCTION_FRAMEWORK}" "$arch" "$(fallback_allowed)")"
   if [[ "$arch" != "$(host_arch)" ]]; then
     command -v qemu-aarch64 >/dev/null || die "running arm64 binaries here needs qemu-aarch64: apt-get install qemu-user (and libssl3:arm64)"
     launcher=qemu-aarch64
   fi
-  phase_done "restore"
+  stop_children_on_exit
+  begin_api_builds
+  DYNAMODB_ENDPOINT="${4:-${DYNAMODB_ENDPOINT:-}}"
+  start_dynamodb_local "$data_dir"
+  ensure_table "$DYNAMODB_ENDPOINT" "$table"
+  phase_done "DynamoDB and table"
+  requested="${FRAMEWORK:-$PRODUCTION_FRAMEWORK}"
+  # Binaries of the requested framework already there and unchanged were built by a restore that
+  # worked: the restore check (seconds) is left out.
+  if all_reusable "$requested" "$arch"; then
+    framework="$requested"
+  else
+    framework="$(resolve_aot_framework "$requested" "$arch" "$(fallback_allowed)")"
+    phase_done "restore"
+  fi
   # Unchanged functions keep their binaries (publish_all, reuse): a second start builds nothing.
   publish_all "$framework" "$arch" reuse
   phase_done "AOT publish"
-  run_api "$table" "$port" "$(functions_dir "$framework" "$arch")" "$data_dir" "${4:-}" "$launcher"
+  run_api "$table" "$port" "$(functions_dir "$framework" "$arch")" "$data_dir" "$DYNAMODB_ENDPOINT" "$launcher"
+}
+
+# all_reusable FRAMEWORK ARCH: true when every function's binary for FRAMEWORK and ARCH is there and
+# its inputs are unchanged (publish_all would reuse them all).
+all_reusable() {
+  local name
+  for name in $(function_names); do
+    reusable_publish "$(functions_dir "$1" "$2")/$name" "$(aot_inputs "$name" "$1" "$2")" || return 1
+  done
+}
+
+# begin_api_builds: the emulator's build and the API docs page, in the background (API_BUILDS_PID),
+# their output in .work/api-builds.log; finish_api_builds waits for them.
+begin_api_builds() {
+  [[ -z "${API_BUILDS_PID:-}" ]] || return 0
+  mkdir -p "$WORK"
+  (
+    log "building the emulator"
+    dotnet build tools/Campaigns.Emulator -c Release -o "$WORK/emulator" -nologo -v:quiet -clp:NoSummary >&2 || die "emulator build failed"
+    build_api_docs "$WORK/api-docs.html"
+  ) >"$WORK/api-builds.log" 2>&1 &
+  API_BUILDS_PID=$!
+}
+
+finish_api_builds() {
+  local status=0
+  begin_api_builds
+  wait "$API_BUILDS_PID" || status=$?
+  API_BUILDS_PID=""
+  cat "$WORK/api-builds.log" >&2
+  [[ "$status" == 0 ]] || die "building the emulator or the API docs failed (above)"
+}
+
+# Stops the builds begin_api_builds started, if they still run (Ctrl-C during the publish).
+stop_api_builds() {
+  [[ -n "${API_BUILDS_PID:-}" ]] || return 0
+  pkill -TERM -P "$API_BUILDS_PID" 2>/dev/null || true
+  kill -TERM "$API_BUILDS_PID" 2>/dev/null || true
+  wait "$API_BUILDS_PID" 2>/dev/null || true
+  API_BUILDS_PID=""
 }
 
 # run_api TABLE PORT FUNCTIONS_DIR [DATA_DIR] [DYNAMODB_URL] [LAUNCHER]: the emulator on PORT in
@@ -133,15 +188,11 @@ run_api() {
   local table="$1" port="$2" functions="$3" data_dir="${4:-}" launcher=() i
   [[ -n "${6:-}" ]] && launcher=(--launcher "$6")
   mkdir -p "$WORK"
-  log "building the emulator"
-  dotnet build tools/Campaigns.Emulator -c Release -o "$WORK/emulator" -nologo -v:quiet -clp:NoSummary >&2 || die "emulator build failed"
-  phase_done "emulator build"
-  build_api_docs "$WORK/api-docs.html"
-  phase_done "API docs"
   stop_children_on_exit
+  finish_api_builds
+  phase_done "emulator build and API docs"
   DYNAMODB_ENDPOINT="${5:-${DYNAMODB_ENDPOINT:-}}"
   start_dynamodb_local "$data_dir"
-  phase_done "DynamoDB"
   ensure_table "$DYNAMODB_ENDPOINT" "$table"
   phase_done "table"
   dotnet "$WORK/emulator/Campaigns.Emulator.dll" --port "$port" --functions-dir "$functions" \
