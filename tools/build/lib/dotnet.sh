@@ -160,8 +160,7 @@ aot_inputs() {
   local name="$1" framework="$2" arch="$3" dirs roots=() file property
   echo "framework $framework"
   echo "arch linux-$arch"
-  echo "sdk $(dotnet --version 2>/dev/null || echo none)"
-  echo "cc $( { clang --version 2>/dev/null || echo none; } | head -n 1)"
+  if [[ -n "${AOT_TOOLCHAIN:-}" ]]; then echo "$AOT_TOOLCHAIN"; else aot_toolchain; fi
   echo "publish $(declare -f aot_publish aot_publish_run publish_function publish_functions cross_publish_args | sha256sum | cut -c1-64) $(cross_publish_args "$arch")"
   for property in $(grep -o '\$([A-Za-z_][A-Za-z0-9_]*)' Directory.Build.props | tr -d '$()' | LC_ALL=C sort -u); do
     [[ -z "${!property+set}" ]] || echo "env $property=${!property}"
@@ -174,6 +173,20 @@ aot_inputs() {
   { find "${dirs[@]}" \( -name bin -o -name obj \) -prune -o -type f -print0 | LC_ALL=C sort -z
     if [[ ${#roots[@]} -gt 0 ]]; then printf '%s\0' "${roots[@]}"; fi
   } | xargs -0 -r sha256sum | sed 's/^/file /'
+}
+
+# aot_toolchain: the SDK and the C compiler, the same for every function (asked once: see inputs_of).
+aot_toolchain() {
+  echo "sdk $(dotnet --version 2>/dev/null || echo none)"
+  echo "cc $( { clang --version 2>/dev/null || echo none; } | head -n 1)"
+}
+
+# inputs_of NAME FRAMEWORK ARCH: sets AOT_INPUTS["NAME FRAMEWORK ARCH"] to aot_inputs' listing unless this
+# command has it already: serve's check before the restore and its publish then hash the sources once.
+declare -A AOT_INPUTS=()
+inputs_of() {
+  [[ -n "${AOT_TOOLCHAIN:-}" ]] || AOT_TOOLCHAIN="$(aot_toolchain)"
+  [[ -n "${AOT_INPUTS["$1 $2 $3"]+set}" ]] || AOT_INPUTS["$1 $2 $3"]="$(aot_inputs "$1" "$2" "$3")"
 }
 
 # reusable_publish OUT INPUTS: true when OUT/bootstrap is the binary a publish of exactly INPUTS (a listing
@@ -192,7 +205,8 @@ publish_all() {
   local -A inputs=()
   for name in $(function_names); do
     out="$(functions_dir "$framework" "$arch")/$name"
-    inputs[$name]="$(aot_inputs "$name" "$framework" "$arch")"
+    inputs_of "$name" "$framework" "$arch"
+    inputs[$name]="${AOT_INPUTS["$name $framework $arch"]}"
     short="$(printf '%s' "${inputs[$name]}" | sha256sum | cut -c1-12)"
     if [[ "$reuse" == reuse ]] && reusable_publish "$out" "${inputs[$name]}"; then
       log "AOT publish: $name unchanged (inputs $short), reused"

@@ -145,7 +145,8 @@ start_api() {
 all_reusable() {
   local name
   for name in $(function_names); do
-    reusable_publish "$(functions_dir "$1" "$2")/$name" "$(aot_inputs "$name" "$1" "$2")" || return 1
+    inputs_of "$name" "$1" "$2"
+    reusable_publish "$(functions_dir "$1" "$2")/$name" "${AOT_INPUTS["$name $1 $2"]}" || return 1
   done
 }
 
