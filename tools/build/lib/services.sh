@@ -10,14 +10,22 @@ LOCAL_SMOKE_CALLER="smoke"
 # must carry it (scope claim), as a deployed one must.
 LOCAL_WRITE_SCOPE="campaigns/write"
 
-# Starts DynamoDB Local from the npm package (AWS's own jar) unless DYNAMODB_ENDPOINT names one.
-# start_dynamodb_local [DATA_DIR]: in memory unless a folder is given.
+# Starts DynamoDB Local from the npm package (AWS's own jar) unless DYNAMODB_ENDPOINT names one, and
+# waits until it listens. start_dynamodb_local [DATA_DIR]: in memory unless a folder is given.
 start_dynamodb_local() {
+  launch_dynamodb_local "${1:-}"
+  wait_dynamodb_local
+}
+
+# launch_dynamodb_local [DATA_DIR]: starts DynamoDB Local (DYNAMODB_PID, DYNAMODB_ENDPOINT) without waiting
+# for it to listen, so that its start-up runs beside other work; wait_dynamodb_local waits.
+launch_dynamodb_local() {
   if [[ -n "${DYNAMODB_ENDPOINT:-}" ]]; then
-    log "using DynamoDB at $DYNAMODB_ENDPOINT"
+    [[ -n "${DYNAMODB_PID:-}" || "${DYNAMODB_NAMED:-}" == yes ]] || log "using DynamoDB at $DYNAMODB_ENDPOINT"
+    DYNAMODB_NAMED=yes
     return
   fi
-  local dir="$TOOLS/dynamodb-local" port storage=(-inMemory) i
+  local dir="$TOOLS/dynamodb-local" port storage=(-inMemory)
   if [[ -n "${1:-}" ]]; then
     mkdir -p "$1"
     storage=(-dbPath "$(cd "$1" && pwd)")
@@ -37,11 +45,19 @@ start_dynamodb_local() {
     -jar "$dir/package/emulator/DynamoDBLocal.jar" "${storage[@]}" -sharedDb -disableTelemetry -port "$port") \
     >"$WORK/dynamodb-local.log" 2>&1 &
   DYNAMODB_PID=$!
+  DYNAMODB_LISTENING=no
   DYNAMODB_ENDPOINT="http://127.0.0.1:$port"
   export DYNAMODB_ENDPOINT
-  for i in $(seq 1 100); do
+}
+
+# wait_dynamodb_local: returns once the DynamoDB Local launch_dynamodb_local started listens.
+wait_dynamodb_local() {
+  [[ -n "${DYNAMODB_PID:-}" && "${DYNAMODB_LISTENING:-}" != yes ]] || return 0
+  local port="${DYNAMODB_ENDPOINT##*:}" i
+  for i in $(seq 1 150); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       log "DynamoDB Local listening on $DYNAMODB_ENDPOINT"
+      DYNAMODB_LISTENING=yes
       return
     fi
     kill -0 "$DYNAMODB_PID" 2>/dev/null || { cat "$WORK/dynamodb-local.log" >&2; die "DynamoDB Local exited"; }
@@ -111,7 +127,7 @@ enable_ttl() {
 # start_api TABLE PORT [DATA_DIR] [DYNAMODB_URL] [ARCH]: AOT binaries + DynamoDB (Local unless
 # given) + table + emulator on PORT, in the background. Binaries of another architecture than this
 # machine's (arm64 on x64) are cross-compiled and started under qemu. The emulator's build, the API
-# docs and DynamoDB Local start first and run beside the publish: none of them needs the functions.
+# docs and DynamoDB Local's start-up run beside the publish: none of them needs the functions.
 start_api() {
   local table="$1" port="$2" data_dir="${3:-}" arch="${5:-$(host_arch)}" requested framework launcher=""
   mkdir -p "$WORK"
@@ -122,9 +138,8 @@ start_api() {
   stop_children_on_exit
   begin_api_builds
   DYNAMODB_ENDPOINT="${4:-${DYNAMODB_ENDPOINT:-}}"
-  start_dynamodb_local "$data_dir"
-  ensure_table "$DYNAMODB_ENDPOINT" "$table"
-  phase_done "DynamoDB and table"
+  launch_dynamodb_local "$data_dir"
+  phase_done "DynamoDB Local launch"
   requested="${FRAMEWORK:-$PRODUCTION_FRAMEWORK}"
   # Binaries of the requested framework already there and unchanged were built by a restore that
   # worked: the restore check (seconds) is left out.
@@ -195,7 +210,7 @@ run_api() {
   DYNAMODB_ENDPOINT="${5:-${DYNAMODB_ENDPOINT:-}}"
   start_dynamodb_local "$data_dir"
   ensure_table "$DYNAMODB_ENDPOINT" "$table"
-  phase_done "table"
+  phase_done "DynamoDB and table"
   dotnet "$WORK/emulator/Campaigns.Emulator.dll" --port "$port" --functions-dir "$functions" \
     --function-table functions/functions.json --openapi docs/openapi.yaml --docs "$WORK/api-docs.html" --max-concurrency "${MAX_CONCURRENCY:-4}" \
     --env TABLE_NAME="$table" --env AWS_ENDPOINT_URL_DYNAMODB="$DYNAMODB_ENDPOINT" --env AWS_REGION=eu-west-1 \
