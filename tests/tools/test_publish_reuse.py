@@ -22,6 +22,10 @@ LIBS = [os.path.join(REPO, "tools", "build", "lib", name) for name in ("common.s
 FAKE_DOTNET = textwrap.dedent("""\
     #!/bin/bash
     if [[ "$1" == --version ]]; then echo "${FAKE_SDK:-10.0.100}"; exit 0; fi
+    if [[ "$1" == build ]]; then
+      out=""; while [[ $# -gt 0 ]]; do [[ "$1" == -o ]] && out="$2"; shift; done
+      echo "build" >>"$FAKE_LOG.builds"; mkdir -p "$out"; echo dll >"$out/Campaigns.Emulator.dll"; exit 0
+    fi
     [[ "$1" == publish ]] || exit 2
     target="$2"; framework=""; rid=""
     while [[ $# -gt 0 ]]; do
@@ -65,6 +69,10 @@ FILES = {
     "Directory.Packages.props": "<Project />\n",
     "global.json": '{"sdk": {"version": "10.0.100"}}\n',
     "docs/README.md": "notes\n",
+    "tools/Campaigns.Emulator/Campaigns.Emulator.csproj": '<Project><ItemGroup><ProjectReference Include="../Campaigns.RuntimeApi/Campaigns.RuntimeApi.csproj" /></ItemGroup></Project>\n',
+    "tools/Campaigns.Emulator/Program.cs": "class Program {}\n",
+    "tools/Campaigns.RuntimeApi/Campaigns.RuntimeApi.csproj": "<Project />\n",
+    "tools/Campaigns.RuntimeApi/Server.cs": "class Server {}\n",
 }
 
 REUSED = re.compile(r"AOT publish: (\w+) unchanged \(inputs [0-9a-f]{12}\), reused")
@@ -216,6 +224,29 @@ class PublishReuseTests(unittest.TestCase):
         self.assertIn("stale", self.bash(check, env=dict(self.env, FAKE_SDK="10.0.200"))[1])
         self.append("shared/Domain/Campaign.cs")
         self.assertIn("stale", self.bash(check)[1])
+
+    def builds_of_the_emulator(self, env=None):
+        """How many times build_emulator ran dotnet build."""
+        builds = self.log + ".builds"
+        if os.path.exists(builds):
+            os.remove(builds)
+        self.bash("build_emulator", env=env)
+        return sum(1 for _ in open(builds)) if os.path.exists(builds) else 0
+
+    def test_BuildEmulator_RebuildsOnlyWhenItsInputsChange(self):
+        self.assertEqual(self.builds_of_the_emulator(), 1)
+        self.assertEqual(self.builds_of_the_emulator(), 0)
+        self.append("tools/Campaigns.RuntimeApi/Server.cs")  # referenced, not the emulator's own folder
+        self.assertEqual(self.builds_of_the_emulator(), 1)
+        self.append("Directory.Build.props", "\n")
+        self.assertEqual(self.builds_of_the_emulator(), 1)
+        self.assertEqual(self.builds_of_the_emulator(env=dict(self.env, FAKE_SDK="10.0.200")), 1)
+        self.assertEqual(self.builds_of_the_emulator(), 1)
+        self.assertEqual(self.builds_of_the_emulator(), 0)
+        os.remove(os.path.join(self.root, ".work", "emulator", "Campaigns.Emulator.dll"))
+        self.assertEqual(self.builds_of_the_emulator(), 1)
+        self.append("shared/Domain/Campaign.cs")  # not the emulator's
+        self.assertEqual(self.builds_of_the_emulator(), 0)
 
     def test_Publish_WithoutReuse_PublishesEvenWhenNothingChanged(self):
         self.publish()

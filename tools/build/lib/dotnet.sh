@@ -152,20 +152,26 @@ project_closure() {
 }
 
 # aot_inputs NAME FRAMEWORK ARCH: a line for each thing that can change NAME's binary: the framework,
-# the architecture, the SDK, the C compiler that links it, the publish command itself, MSBuild
-# properties Directory.Build.props reads that the environment sets, and the hash of every file of the
-# function's project and the projects it references (bin/ and obj/ left out: outputs) and of the root's
-# build files. Two equal listings build the same binary.
+# the architecture, the SDK, the C compiler that links it, the publish command itself and the sources
+# (source_inputs). Two equal listings build the same binary.
 aot_inputs() {
-  local name="$1" framework="$2" arch="$3" dirs roots=() file property
+  local name="$1" framework="$2" arch="$3"
   echo "framework $framework"
   echo "arch linux-$arch"
   if [[ -n "${AOT_TOOLCHAIN:-}" ]]; then echo "$AOT_TOOLCHAIN"; else aot_toolchain; fi
   echo "publish $(declare -f aot_publish aot_publish_run publish_function publish_functions cross_publish_args | sha256sum | cut -c1-64) $(cross_publish_args "$arch")"
+  source_inputs "$(function_project "$name")"
+}
+
+# source_inputs PROJECT: the MSBuild properties Directory.Build.props reads that the environment sets,
+# and the hash of every file of PROJECT and the projects it references (bin/ and obj/ left out:
+# outputs) and of the root's build files.
+source_inputs() {
+  local dirs roots=() file property
   for property in $(grep -o '\$([A-Za-z_][A-Za-z0-9_]*)' Directory.Build.props | tr -d '$()' | LC_ALL=C sort -u); do
     [[ -z "${!property+set}" ]] || echo "env $property=${!property}"
   done
-  mapfile -t dirs < <(project_closure "$(function_project "$name")")
+  mapfile -t dirs < <(project_closure "$1")
   # The root's build files, and any file Directory.Build.props names (the native start-up code).
   for file in "${AOT_ROOT_INPUTS[@]}" $(grep -o '\$(MSBuildThisFileDirectory)[A-Za-z0-9_./-]*' Directory.Build.props | sed 's/^\$(MSBuildThisFileDirectory)//' | LC_ALL=C sort -u); do
     if [[ -f "$file" ]]; then roots+=("$file"); fi

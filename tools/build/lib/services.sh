@@ -165,14 +165,31 @@ all_reusable() {
   done
 }
 
+# build_emulator: builds the emulator into .work/emulator unless the build there is of the same inputs
+# (.work/emulator/build.inputs: the SDK, the build command and source_inputs), which a no-op dotnet
+# build would take seconds to find out.
+build_emulator() {
+  local project=tools/Campaigns.Emulator/Campaigns.Emulator.csproj out="$WORK/emulator" inputs
+  inputs="sdk $(dotnet --version 2>/dev/null || echo none)
+build $(declare -f build_emulator | sha256sum | cut -c1-64)
+$(source_inputs "$project")"
+  if [[ -f "$out/Campaigns.Emulator.dll" && -f "$out/build.inputs" && "$(cat "$out/build.inputs")" == "$inputs" ]]; then
+    log "emulator unchanged (inputs $(printf '%s' "$inputs" | sha256sum | cut -c1-12)), reused"
+    return
+  fi
+  log "building the emulator"
+  rm -f "$out/build.inputs"
+  dotnet build "$project" -c Release -o "$out" -nologo -v:quiet -clp:NoSummary >&2 || die "emulator build failed"
+  printf '%s\n' "$inputs" >"$out/build.inputs"
+}
+
 # begin_api_builds: the emulator's build and the API docs page, in the background (API_BUILDS_PID),
 # their output in .work/api-builds.log; finish_api_builds waits for them.
 begin_api_builds() {
   [[ -z "${API_BUILDS_PID:-}" ]] || return 0
   mkdir -p "$WORK"
   (
-    log "building the emulator"
-    dotnet build tools/Campaigns.Emulator -c Release -o "$WORK/emulator" -nologo -v:quiet -clp:NoSummary >&2 || die "emulator build failed"
+    build_emulator
     build_api_docs "$WORK/api-docs.html"
   ) >"$WORK/api-builds.log" 2>&1 &
   API_BUILDS_PID=$!
