@@ -129,8 +129,10 @@ publish_functions() {
 
 functions_dir() { echo "$WORK/publish/$1-$2"; }
 
-# Files at the root that every build reads, where they exist.
-AOT_ROOT_INPUTS=(Directory.Build.props Directory.Build.targets Directory.Packages.props global.json nuget.config NuGet.Config)
+# Files at the root that every build reads, where they exist (.editorconfig: the analyzers' severities,
+# which decide whether a build with warnings as errors passes).
+AOT_ROOT_INPUTS=(Directory.Build.props Directory.Build.targets Directory.Packages.props global.json nuget.config NuGet.Config
+  Directory.Build.rsp .editorconfig .globalconfig)
 
 # project_closure PROJECT: the folder of PROJECT and of every project it references, directly or through
 # others, relative to the root, one a line, sorted.
