@@ -34,6 +34,7 @@ cmd_serve() {
   done
   [[ "$arch" == arm64 || "$arch" == x64 ]] || die "--arch must be arm64 or x64"
   start_api "$table" "$port" "$persist" "$endpoint" "$arch"
+  log "ready in $(elapsed_since "$STARTED") s: $(IFS=,; echo "${PHASES[*]}" | sed 's/,/, /g')"
   cat >&2 <<BANNER
 
   Campaigns API: http://127.0.0.1:$port   (OpenAPI: http://127.0.0.1:$port/openapi.yaml)

@@ -10,6 +10,20 @@ warn() { printf '\033[1;33m!!! %s\033[0m\n' "$*" >&2; }
 # soft_pass TEXT: something that passed only softly (a fallback, a check that could not run); ./build.sh
 # test lists each above its totals. Outside ./build.sh test it is only the warning already printed.
 soft_pass() { [[ -z "${CAMPAIGNS_SOFT_PASSES:-}" ]] || printf 'soft pass: %s\n' "$*" >>"$CAMPAIGNS_SOFT_PASSES"; }
+# When the command started, in microseconds; the phases of a command and how long each took ("name 1.2 s"),
+# ended one after another by phase_done.
+STARTED="${EPOCHREALTIME//[!0-9]/}"
+PHASES=()
+PHASE_START="$STARTED"
+# elapsed_since MICROSECONDS: seconds since then, to a tenth.
+elapsed_since() {
+  local tenths=$(( (${EPOCHREALTIME//[!0-9]/} - $1) / 100000 ))
+  echo "$((tenths / 10)).$((tenths % 10))"
+}
+phase_done() {
+  PHASES+=("$1 $(elapsed_since "$PHASE_START") s")
+  PHASE_START="${EPOCHREALTIME//[!0-9]/}"
+}
 die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 
 # need_value OPTION VALUE: an option that takes a value must get one.
