@@ -78,7 +78,7 @@ class EnsureTestPackagesTests(unittest.TestCase):
         return lines[0].split()[4:]
 
     def test_Ensure_WhenEverythingIsInstalled_InstallsNothing(self):
-        self.installed(*EVERYTHING, files=["/usr/aarch64-linux-gnu/lib/x", "/usr/lib/aarch64-linux-gnu/libssl.so.3"])
+        self.installed(*EVERYTHING, files=["/usr/aarch64-linux-gnu/lib/crt1.o", "/usr/lib/aarch64-linux-gnu/libssl.so.3"])
         result, calls = self.run_setup()
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn("READY", result.stdout)
@@ -86,7 +86,7 @@ class EnsureTestPackagesTests(unittest.TestCase):
 
     def test_Ensure_AsRootOnDebianX64_InstallsExactlyTheMissingPackagesInOneLine(self):
         self.installed("jq", "zip", "unzip", "python3", "java", "clang", "aarch64-linux-gnu-objcopy",
-                       "aarch64-linux-gnu-gcc", files=["/usr/aarch64-linux-gnu/lib/x"])
+                       "aarch64-linux-gnu-gcc", files=["/usr/aarch64-linux-gnu/lib/crt1.o"])
         result, calls = self.run_setup()
         self.assertEqual(result.returncode, 0, result.stderr)
         missing = ["7zip", "chromium", "qemu-user", "libssl3:arm64"]
@@ -96,6 +96,13 @@ class EnsureTestPackagesTests(unittest.TestCase):
         self.assertEqual([line for line in result.stderr.splitlines() if "installing" in line],
                          [f"\x1b[1;34m==>\x1b[0m installing: {' '.join(missing)}"])
         self.assertFalse(os.path.exists(os.path.join(self.host, "etc/apt/sources.list.d/campaigns-arm64-ports.sources")))
+
+    def test_Ensure_WhenOnlyTheCrossRuntimeIsLeft_InstallsTheCrossLibcDev(self):
+        # Removing libc6-dev-arm64-cross leaves libc6-arm64-cross and its folder, but no crt1.o to link with.
+        self.installed(*EVERYTHING, files=["/usr/aarch64-linux-gnu/lib/libc.so.6", "/usr/lib/aarch64-linux-gnu/libssl.so.3"])
+        result, calls = self.run_setup()
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(self.install_line(calls), ["libc6-dev-arm64-cross"])
 
     def test_Ensure_WhenTheArm64LegIsOff_DoesNotAskForItsPackages(self):
         self.installed("jq", "zip", "unzip", "python3", "7z", "chromium")
@@ -123,7 +130,7 @@ class EnsureTestPackagesTests(unittest.TestCase):
         sources = os.path.join(self.host, "etc/apt/sources.list.d/ubuntu.sources")
         with open(sources, "w") as f:
             f.write("Types: deb\nURIs: http://archive.ubuntu.com/ubuntu\nSuites: noble\nComponents: main\n")
-        self.installed(*[t for t in EVERYTHING if t != "qemu-aarch64"], files=["/usr/aarch64-linux-gnu/lib/x"])
+        self.installed(*[t for t in EVERYTHING if t != "qemu-aarch64"], files=["/usr/aarch64-linux-gnu/lib/crt1.o"])
         result, calls = self.run_setup()
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual(self.install_line(calls), ["qemu-user", "libssl3:arm64"])
@@ -136,7 +143,7 @@ class EnsureTestPackagesTests(unittest.TestCase):
     def test_Ensure_AsAnotherUser_PrintsTheOneCommandAndStops(self):
         self.uid = "1000"
         self.installed(*[t for t in EVERYTHING if t not in ("chromium", "jq")],
-                       files=["/usr/aarch64-linux-gnu/lib/x", "/usr/lib/aarch64-linux-gnu/libssl.so.3"])
+                       files=["/usr/aarch64-linux-gnu/lib/crt1.o", "/usr/lib/aarch64-linux-gnu/libssl.so.3"])
         result, calls = self.run_setup()
         self.assertEqual(result.returncode, 1)
         self.assertNotIn("READY", result.stdout)
@@ -147,7 +154,7 @@ class EnsureTestPackagesTests(unittest.TestCase):
     def test_Ensure_OffDebian_NamesThePackagesAndStops(self):
         self.os_release("fedora", "")
         self.installed(*[t for t in EVERYTHING if t != "jq"],
-                       files=["/usr/aarch64-linux-gnu/lib/x", "/usr/lib/aarch64-linux-gnu/libssl.so.3"])
+                       files=["/usr/aarch64-linux-gnu/lib/crt1.o", "/usr/lib/aarch64-linux-gnu/libssl.so.3"])
         result, calls = self.run_setup()
         self.assertEqual(result.returncode, 1)
         self.assertEqual(calls, [])

@@ -52,7 +52,8 @@ test_packages_missing() {
     command -v clang >/dev/null || echo clang
     command -v aarch64-linux-gnu-objcopy >/dev/null || echo binutils-aarch64-linux-gnu
     command -v aarch64-linux-gnu-gcc >/dev/null || echo gcc-aarch64-linux-gnu
-    [[ -d "${HOST_ROOT:-}/usr/aarch64-linux-gnu/lib" ]] || echo libc6-dev-arm64-cross
+    # crt1.o, not the folder: libc6-arm64-cross (the runtime, which stays when -dev is removed) has the folder too.
+    [[ -e "${HOST_ROOT:-}/usr/aarch64-linux-gnu/lib/crt1.o" ]] || echo libc6-dev-arm64-cross
     command -v qemu-aarch64 >/dev/null || echo qemu-user
     [[ -e "${HOST_ROOT:-}/usr/lib/aarch64-linux-gnu/libssl.so.3" ]] || echo libssl3:arm64
   fi
