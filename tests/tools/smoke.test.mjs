@@ -264,10 +264,11 @@ describe("report and options", () => {
     assert.deepEqual([s.ok, s.passed, s.failed, s.p50Ms, s.maxMs], [false, 2, 1, 4, 10]);
   });
   test("JUnit has a case per check, failures with their reason, escaped", () => {
-    const xml = junit("smoke", [{ name: "a <b>", ok: true, latencyMs: 12 }, { name: "c", ok: false, latencyMs: 3, reason: 'got "500" & more' }], ["writes"]);
+    const xml = junit("smoke", [{ name: "a <b>", ok: true, latencyMs: 12 }, { name: "c", ok: false, latencyMs: 3, reason: 'got "500" & more' }], ["writes", "write lifecycle: no token (--token)"]);
     assert.match(xml, /<testcase classname="smoke" name="a &lt;b&gt;" time="0.012"\/>/);
     assert.match(xml, /<failure message="got &quot;500&quot; &amp; more"\/>/);
     assert.match(xml, /name="writes">\n {6}<skipped\/>/);
+    assert.match(xml, /name="write lifecycle">\n {6}<skipped message="no token \(--token\)"\/>/);
   });
   test("usage errors", () => {
     for (const [argv, message] of [

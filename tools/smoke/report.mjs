@@ -48,7 +48,11 @@ export function junit(suiteName, checks, skipped) {
     return c.ok ? `${open}/>` : `${open}>\n      <failure message="${escapeXml(c.reason)}"/>\n    </testcase>`;
   });
   for (const what of skipped) {
-    cases.push(`    <testcase classname="${escapeXml(suiteName)}" name="${escapeXml(what)}">\n      <skipped/>\n    </testcase>`);
+    // "part: why" → the part as the case, the why as the skip's message, which the totals print.
+    const at = what.indexOf(": ");
+    const [name, why] = at < 0 ? [what, null] : [what.slice(0, at), what.slice(at + 2)];
+    const skip = why === null ? "<skipped/>" : `<skipped message="${escapeXml(why)}"/>`;
+    cases.push(`    <testcase classname="${escapeXml(suiteName)}" name="${escapeXml(name)}">\n      ${skip}\n    </testcase>`);
   }
   const failures = checks.filter((c) => !c.ok).length;
   return [
