@@ -41,7 +41,7 @@ internal static class BenchCommand
         }
 
         var runner = new BenchRunner(options, slots, workload, FunctionEnvironment(options, table.Name));
-        using var sampler = new LoadSampler(new ProcLoadSource(), TimeProvider.System, LoadSampler.DefaultInterval);
+        using var sampler = new LoadSampler(new ProcLoadSource(options.OwnPids), TimeProvider.System, LoadSampler.DefaultInterval);
         sampler.Start();
         await runner.RunAsync(variants);
         var load = sampler.Stop();

@@ -47,6 +47,9 @@ internal sealed class BenchOptions
 
     public string AotFramework { get; private set; } = "unknown";
 
+    /// <summary>Processes of the run that the bench did not start (DynamoDB Local): the load gate leaves them out.</summary>
+    public List<int> OwnPids { get; } = [];
+
     public int MemorySizeMb { get; private set; } = 256;
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -75,6 +78,7 @@ internal sealed class BenchOptions
                 case "--ca-file": options.CertificateFile = value; break;
                 case "--tls": options.Tls = ParseTls(value); break;
                 case "--aot-framework": options.AotFramework = value; break;
+                case "--own-pid": options.OwnPids.Add(int.Parse(value, CultureInfo.InvariantCulture)); break;
                 case "--memory-mb": options.MemorySizeMb = int.Parse(value, CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException("unknown option " + args[i]);
             }

@@ -52,7 +52,7 @@ internal static class MarkdownReport
             : $"busy (mean > {Budget.QuietRunnablePerCore:0}): the wall-clock budget lines are not decided";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"Load across the run ({load.Samples} samples, every {load.Interval.TotalMilliseconds:0} ms): runnable tasks per core mean {F(load.RunnablePerCoreMean)}, max {F(load.RunnablePerCoreMax)} (`procs_running` of `/proc/stat` less the sampler, ÷ {load.Cores} cores); load average mean {F(load.LoadAverageMean)}, max {F(load.LoadAverageMax)}; {verdict}.");
+            $"Load across the run ({load.Samples} samples, every {load.Interval.TotalMilliseconds:0} ms): runnable tasks per core mean {F(load.RunnablePerCoreMean)}, max {F(load.RunnablePerCoreMax)} (`procs_running` of `/proc/stat` less the run's own: the bench, its functions and DynamoDB Local; ÷ {load.Cores} cores); load average mean {F(load.LoadAverageMean)}, max {F(load.LoadAverageMax)}; {verdict}.");
     }
 
     private static void AppendTails(StringBuilder md, List<TailWarning> warnings)

@@ -2,8 +2,8 @@ namespace Campaigns.Bench;
 
 /// <summary>
 /// The machine's load across a run, from the sampler's readings. Runnable tasks per core counts each
-/// reading's procs_running less one, the sampler reading it, over the cores; the bench and the function it
-/// measures stay counted (they take turns, about one task at a time), as they were in every run compared.
+/// reading's procs_running less the run's own (the bench, the sampler reading among its threads, the
+/// functions it starts and DynamoDB Local), over the cores: what else competes with the run for a core.
 /// </summary>
 internal sealed record RunLoad(int Samples, TimeSpan Interval, int Cores, double RunnablePerCoreMean, double RunnablePerCoreMax, double LoadAverageMean, double LoadAverageMax)
 {
@@ -14,7 +14,7 @@ internal sealed record RunLoad(int Samples, TimeSpan Interval, int Cores, double
             return new RunLoad(0, interval, cores, double.NaN, double.NaN, double.NaN, double.NaN);
         }
 
-        var perCore = readings.Select(r => Math.Max(0, r.ProcsRunning - 1) / (double)cores).ToList();
+        var perCore = readings.Select(r => Math.Max(0, r.ProcsRunning - r.OwnRunning) / (double)cores).ToList();
         return new RunLoad(readings.Count, interval, cores, perCore.Average(), perCore.Max(), readings.Average(r => r.LoadAverage), readings.Max(r => r.LoadAverage));
     }
 }

@@ -78,7 +78,7 @@ public sealed class LoadSamplerTests
             }
 
             var (loadAverage, procsRunning) = script[Math.Min(Reads++, script.Length - 1)];
-            return new LoadReading(loadAverage, procsRunning);
+            return new LoadReading(loadAverage, procsRunning, OwnRunning: 1);
         }
     }
 }

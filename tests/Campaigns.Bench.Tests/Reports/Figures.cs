@@ -25,7 +25,7 @@ internal static class Figures
 
     /// <summary>A run whose every load reading saw <paramref name="procsRunning"/> tasks running, on 2 cores.</summary>
     public static RunLoad Load(params int[] procsRunning) =>
-        RunLoad.Of([.. procsRunning.Select(n => new LoadReading(LoadAverage: n, n))], cores: 2, TimeSpan.FromMilliseconds(500));
+        RunLoad.Of([.. procsRunning.Select(n => new LoadReading(LoadAverage: n, n, OwnRunning: 1))], cores: 2, TimeSpan.FromMilliseconds(500));
 
     public static Dictionary<string, ZipFigure> Zip(long bytes, string architecture) =>
         new() { [Function] = new ZipFigure(bytes, architecture, "artifacts/" + architecture) };

@@ -141,9 +141,12 @@ cmd_bench() {
   dotnet build tools/Campaigns.Bench -c Release -o "$WORK/bench" -nologo -v:quiet -clp:NoSummary >&2 || die "bench build failed"
   stop_children_on_exit
   start_dynamodb_local
+  # DynamoDB Local is part of the run: its threads are not load from elsewhere (a given endpoint has no pid here).
+  local own_pid=()
+  [[ -z "${DYNAMODB_PID:-}" ]] || own_pid=(--own-pid "$DYNAMODB_PID")
   dotnet "$WORK/bench/Campaigns.Bench.dll" --aot-dir "$aot_dir" --jit-dir "$jit_dir" \
     --floor-dir "$floor_dir" --bound-dir "$bound_dir" "${node_args[@]}" --dynamodb-endpoint "$DYNAMODB_ENDPOINT" --aot-framework "$framework" \
-    "${zip_args[@]}" "${bench_args[@]}"
+    "${own_pid[@]}" "${zip_args[@]}" "${bench_args[@]}"
 }
 
 # bench_list_scale [--ended N,N] [--live N] [--limit N] [--min-pages N]: the list's cost per page by history.
