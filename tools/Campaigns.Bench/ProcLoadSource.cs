@@ -31,11 +31,7 @@ internal sealed class ProcLoadSource(IReadOnlyCollection<int> ownPids, string pr
     }
 
     /// <summary>Whether a task's stat line says it is running or runnable: the state field after the last ')'.</summary>
-    public static bool IsRunnable(string stat)
-    {
-        int close = stat.LastIndexOf(')');
-        return close >= 0 && stat.AsSpan(close + 1).TrimStart().StartsWith("R", StringComparison.Ordinal);
-    }
+    public static bool IsRunnable(string stat) => ProcStats.FieldsAfterName(stat) is ["R", ..];
 
     private int OwnRunningThreads()
     {

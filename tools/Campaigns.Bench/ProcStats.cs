@@ -37,11 +37,17 @@ internal static class ProcStats
     /// </summary>
     public static long MinorFaultsOf(string stat)
     {
-        int nameEnd = stat.LastIndexOf(')');
-        string[] fields = nameEnd < 0 ? [] : stat[(nameEnd + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        string[] fields = FieldsAfterName(stat);
         return fields.Length > 7
             ? long.Parse(fields[7], CultureInfo.InvariantCulture)
             : throw new FormatException("not a /proc/<pid>/stat line: " + stat);
+    }
+
+    /// <summary>The fields of a stat line after the command name (state first); none when the line has no name.</summary>
+    public static string[] FieldsAfterName(string stat)
+    {
+        int nameEnd = stat.LastIndexOf(')');
+        return nameEnd < 0 ? [] : stat[(nameEnd + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
     }
 
     /// <summary>Peak resident set size (VmHWM) in MB.</summary>
