@@ -46,11 +46,13 @@ public sealed class ApiFixture : IAsyncLifetime, IDisposable
         await _table.DisposeAsync();
     }
 
+    /// <summary>qemu-aarch64 when ./build.sh test runs the suite on the arm64 bootstraps of an x64 machine.</summary>
+    public static string? Launcher => Environment.GetEnvironmentVariable("CAMPAIGNS_FUNCTION_LAUNCHER") is { Length: > 0 } value ? value : null;
+
     /// <summary>Emulator options running the AOT binaries against <paramref name="dynamoDbEndpoint"/>.</summary>
     public static EmulatorOptions Options(string tableName, string dynamoDbEndpoint, TextWriter output)
     {
-        // qemu-aarch64 when ./build.sh test runs the suite on the arm64 bootstraps of an x64 machine.
-        var launcher = Environment.GetEnvironmentVariable("CAMPAIGNS_FUNCTION_LAUNCHER") is { Length: > 0 } value ? value : null;
+        var launcher = Launcher;
         var options = NativeOptions(tableName, dynamoDbEndpoint, output);
         if (launcher is not null)
         {

@@ -25,6 +25,9 @@ public sealed class FaultRig : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>Whether the functions run under an instruction emulator (qemu-aarch64 on the arm64 leg).</summary>
+    public static bool Emulated => ApiFixture.Launcher is not null;
+
     public static async Task<FaultRig> StartAsync(ProxyMode mode, TimeSpan functionTimeout, Action<EmulatorOptions>? configure = null)
     {
         var table = new DynamoDbTestTable();

@@ -34,13 +34,24 @@ public sealed class FaultTests
     [Fact]
     public async Task DynamoDbStalls_CallIsCancelledBeforeTheDeadline_Returns503()
     {
-        await using var rig = await FaultRig.StartAsync(ProxyMode.Stall, TimeSpan.FromSeconds(3));
+        await using var rig = await FaultRig.StartAsync(FaultRig.Emulated ? ProxyMode.Throttle : ProxyMode.Stall, TimeSpan.FromSeconds(3));
+        if (FaultRig.Emulated)
+        {
+            // Under qemu, code is translated the first time it runs, and the first run of the error path
+            // alone can outlast the margin between the cancellation and the deadline. A throttled call
+            // runs that path first, so what is timed is the function, not the translator; natively the
+            // stall meets a cold process.
+            using var throttled = await rig.Client.GetAsync("/v1.0/campaigns/STALL-1");
+            await ShouldBeUnavailableProblemAsync(throttled);
+            rig.Proxy.Mode = ProxyMode.Stall;
+        }
 
         using var response = await rig.Client.GetAsync("/v1.0/campaigns/STALL-1");
 
+        // Success (not TimedOut) means the function answered before the emulator's function timeout.
+        var report = rig.Host.Reports[^1];
+        report.Status.ShouldBe(InvocationStatus.Success, $"{report.DurationMs:F0} ms after the event was handed over");
         await ShouldBeUnavailableProblemAsync(response);
-        // Success (not TimedOut) means the function answered before the emulator's 3 s function timeout.
-        rig.Host.Reports.ShouldHaveSingleItem().Status.ShouldBe(InvocationStatus.Success);
     }
 
     [Fact]
