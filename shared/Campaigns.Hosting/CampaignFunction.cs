@@ -19,7 +19,10 @@ public static class CampaignFunction
                 var environment = new ProcessEnvironmentVariables();
                 var services = CampaignServices.FromEnvironment(environment, new UnreadableItemLog(logger));
                 var statusMetric = new ResponseStatusMetric(MetricNamespace, logger, environment, services.Time);
-                return new HttpApiFunction(createEndpoint(services), services.Probe, logger, statusMetric);
+                var endpoint = createEndpoint(services);
+                // Only so the compiler sees the roots: what it emits for them, the first request finds ready.
+                _ = Pipeline.PipelineDictionaries.For(endpoint.StoreOperation);
+                return new HttpApiFunction(endpoint, services.Probe, logger, statusMetric);
             },
             CampaignsJsonContext.Api.HttpApiRequest,
             CampaignsJsonContext.Api.HttpApiResponse,

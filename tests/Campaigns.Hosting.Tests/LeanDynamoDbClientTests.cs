@@ -1,8 +1,6 @@
-using System.Reflection;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
-using Amazon.Runtime.Internal;
 using Campaigns.Testing;
 using Microsoft.AspNetCore.Http;
 
@@ -87,12 +85,5 @@ public sealed class LeanDynamoDbClientTests
         MaxErrorRetry = 2,
     };
 
-    private static List<string> HandlerNames(AmazonServiceClient client)
-    {
-        // The SDK keeps its pipeline internal; only this test looks at it.
-        var pipeline = (RuntimePipeline)typeof(AmazonServiceClient)
-            .GetProperty("RuntimePipeline", BindingFlags.Instance | BindingFlags.NonPublic)!
-            .GetValue(client)!;
-        return [.. pipeline.Handlers.Select(handler => handler.GetType().Name)];
-    }
+    private static List<string> HandlerNames(AmazonServiceClient client) => [.. PipelineHandlers.Of(client).Select(type => type.Name)];
 }
