@@ -21,7 +21,7 @@ public static class CampaignFunction
                 var statusMetric = new ResponseStatusMetric(MetricNamespace, logger, environment, services.Time);
                 var endpoint = createEndpoint(services);
                 // Only so the compiler sees the roots: what it emits for them, the first request finds ready.
-                _ = Pipeline.PipelineDictionaries.For(endpoint.StoreOperation);
+                _ = PipelineDictionaries.For(endpoint.StoreOperation);
                 return new HttpApiFunction(endpoint, services.Probe, logger, statusMetric);
             },
             CampaignsJsonContext.Api.HttpApiRequest,

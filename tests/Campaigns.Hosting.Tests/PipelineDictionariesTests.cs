@@ -2,9 +2,8 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Campaigns.Domain.Storage;
-using Campaigns.Hosting.Pipeline;
 
-namespace Campaigns.Hosting.Tests.Pipeline;
+namespace Campaigns.Hosting.Tests;
 
 public sealed class PipelineDictionariesTests
 {
@@ -28,7 +27,8 @@ public sealed class PipelineDictionariesTests
     {
         using var client = new LeanDynamoDbClient(new BasicAWSCredentials("id", "secret"), new AmazonDynamoDBConfig { ServiceURL = "http://127.0.0.1:9", AuthenticationRegion = "eu-west-1" });
 
-        var roots = PipelineDictionaries.For(operation).Select(root => root.Method.DeclaringType!).ToList();
+        // Each entry takes its root as its first parameter.
+        var roots = PipelineDictionaries.For(operation).Select(root => root.Method.GetParameters()[0].ParameterType).ToList();
 
         // A handler without a root would have its dictionary built at run time again; a root for a handler the
         // pipeline no longer has would only cost binary size.
