@@ -7,8 +7,8 @@ namespace Campaigns.Hosting;
 /// <summary>
 /// The SDK's DynamoDB client with only the pipeline handlers these functions' requests use: marshalling,
 /// auth scheme, endpoint, retries, signing, errors, unmarshalling and HTTP. Each handler is a generic virtual
-/// call that Native AOT resolves, and builds a dictionary for, on first use during init; the handlers
-/// removed here only raise client events, record client-side metrics, compress request bodies, add
+/// call that Native AOT resolves on first use during init (<see cref="PipelineDictionaries"/> keeps the
+/// kept handlers' dictionaries from being built then too); the handlers removed here only raise client events, record client-side metrics, compress request bodies, add
 /// flexible checksums or discover endpoints, none of which these functions use (docs/performance.md).
 /// </summary>
 internal sealed class LeanDynamoDbClient : AmazonDynamoDBClient
