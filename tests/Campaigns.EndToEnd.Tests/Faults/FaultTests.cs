@@ -49,6 +49,7 @@ public sealed class FaultTests
         using var response = await rig.Client.GetAsync("/v1.0/campaigns/STALL-1");
 
         // Success (not TimedOut) means the function answered before the emulator's function timeout.
+        rig.Host.Reports.Count.ShouldBe(FaultRig.Emulated ? 2 : 1);
         var report = rig.Host.Reports[^1];
         report.Status.ShouldBe(InvocationStatus.Success, $"{report.DurationMs:F0} ms after the event was handed over");
         await ShouldBeUnavailableProblemAsync(response);
